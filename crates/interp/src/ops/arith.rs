@@ -1,0 +1,117 @@
+//! Binary and unary operators: fast paths for small ints and floats, then the dunder
+//! protocol with reflected and in-place methods.
+
+use super::call::call_unbound;
+use crate::names::BINOP_DUNDERS;
+use crate::object::{self, FloatObj};
+use crate::types::class::{class_of, is_subclass, lookup, type_name};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use pyrs_frontend::bytecode::{BinOp, UnOp};
+
+/// `a op b` (including in-place forms).
+#[inline]
+pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
+    if a.is_small() && b.is_small() {
+        let (x, y) = (a.small_value(), b.small_value());
+        let r = match op.plain() {
+            BinOp::Add => x.checked_add(y),
+            BinOp::Sub => x.checked_sub(y),
+            BinOp::Mul => x.checked_mul(y),
+            BinOp::And => Some(x & y),
+            BinOp::Or => Some(x | y),
+            BinOp::Xor => Some(x ^ y),
+            _ => None,
+        };
+        if let Some(v) = r.and_then(Value::small) {
+            return Ok(v);
+        }
+    } else if let (Some(x), Some(y)) = (object::downcast::<FloatObj>(a), object::downcast::<FloatObj>(b)) {
+        let (x, y) = (x.value, y.value);
+        let r = match op.plain() {
+            BinOp::Add => Some(x + y),
+            BinOp::Sub => Some(x - y),
+            BinOp::Mul => Some(x * y),
+            BinOp::TrueDiv if y != 0.0 => Some(x / y),
+            _ => None,
+        };
+        if let Some(f) = r {
+            return Ok(crate::types::float::new_float(vm, f));
+        }
+    }
+    binary_op_slow(vm, a, b, op)
+}
+
+fn binary_op_slow(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
+    let plain = op.plain();
+    let (name, rname, iname) = BINOP_DUNDERS[plain as usize];
+    if op.is_inplace() {
+        let iname = vm.intern(iname);
+        let m = super::lookup_special(vm, a, iname);
+        if !m.is_null() {
+            let r = call_unbound(vm, m, a, &[a, b])?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
+        }
+    }
+    let (ca, cb) = (class_of(vm, a), class_of(vm, b));
+    let name_v = vm.intern(name);
+    let rname_v = vm.intern(rname);
+    let slotv = lookup(vm, ca, name_v);
+    let slotw = if ca != cb { lookup(vm, cb, rname_v) } else { Value::NULL };
+    let mut slotw_pending = slotw;
+    if !slotv.is_null() {
+        if !slotw.is_null() && is_subclass(cb, ca) {
+            let r = call_unbound(vm, slotw, b, &[b, a])?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
+            slotw_pending = Value::NULL;
+        }
+        let r = call_unbound(vm, slotv, a, &[a, b])?;
+        if r != vm.not_implemented {
+            return Ok(r);
+        }
+    }
+    if !slotw_pending.is_null() {
+        let r = call_unbound(vm, slotw_pending, b, &[b, a])?;
+        if r != vm.not_implemented {
+            return Ok(r);
+        }
+    }
+    let (ta, tb) = (type_name(vm, a).to_string(), type_name(vm, b).to_string());
+    let sym = if plain == BinOp::Pow && !op.is_inplace() { "** or pow()".to_string() } else { op.symbol().to_string() };
+    Err(vm.type_error(format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'")))
+}
+
+/// `op v`.
+pub fn unary_op(vm: &mut Vm, v: Value, op: UnOp) -> PyResult<Value> {
+    if let Some(i) = v.as_small() {
+        match op {
+            UnOp::Neg => {
+                if let Some(r) = i.checked_neg().and_then(Value::small) {
+                    return Ok(r);
+                }
+            }
+            UnOp::Pos => return Ok(v),
+            UnOp::Invert => return Ok(Value::small(!i).unwrap_or(v)),
+            UnOp::Not => return Ok(vm.bool(i == 0)),
+        }
+    }
+    let (name, sym) = match op {
+        UnOp::Not => {
+            let t = super::convert::truthy(vm, v)?;
+            return Ok(vm.bool(!t));
+        }
+        UnOp::Neg => (vm.names.__neg__, "-"),
+        UnOp::Pos => (vm.names.__pos__, "+"),
+        UnOp::Invert => (vm.names.__invert__, "~"),
+    };
+    let m = super::lookup_special(vm, v, name);
+    if m.is_null() {
+        let t = type_name(vm, v).to_string();
+        return Err(vm.type_error(format!("bad operand type for unary {sym}: '{t}'")));
+    }
+    call_unbound(vm, m, v, &[v])
+}

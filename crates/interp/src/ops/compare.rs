@@ -1,0 +1,132 @@
+//! Rich comparisons: `==`, `<`, ... with reflected operands, and equality for containers.
+
+use super::{call::call_unbound, lookup_special};
+use crate::object::{self, FloatObj};
+use crate::types::class::{class_of, is_subclass, lookup, type_name};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use pyrs_frontend::bytecode::CmpOp;
+
+/// Equality decided without calling Python, where possible (identity implies equality, as
+/// containers assume): small ints, exact strs, floats.
+#[inline]
+pub fn fast_eq(a: Value, b: Value) -> Option<bool> {
+    if a == b {
+        return Some(true);
+    }
+    if a.is_small() && b.is_small() {
+        return Some(false);
+    }
+    if let (Some(x), Some(y)) = (crate::types::str::as_exact_str(a), crate::types::str::as_exact_str(b)) {
+        return Some(x == y);
+    }
+    if let (Some(x), Some(y)) = (object::downcast::<FloatObj>(a), object::downcast::<FloatObj>(b)) {
+        return Some(x.value == y.value);
+    }
+    None
+}
+
+/// `a == b` as a container does it (identity first), as a bool.
+pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    if let Some(r) = fast_eq(a, b) {
+        return Ok(r);
+    }
+    let r = rich_compare(vm, a, b, CmpOp::Eq)?;
+    super::convert::truthy(vm, r)
+}
+
+fn swapped(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::Le => CmpOp::Ge,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::Ge => CmpOp::Le,
+        CmpOp::Eq => CmpOp::Eq,
+        CmpOp::Ne => CmpOp::Ne,
+    }
+}
+
+fn dunder(vm: &Vm, op: CmpOp) -> Value {
+    match op {
+        CmpOp::Lt => vm.names.__lt__,
+        CmpOp::Le => vm.names.__le__,
+        CmpOp::Eq => vm.names.__eq__,
+        CmpOp::Ne => vm.names.__ne__,
+        CmpOp::Gt => vm.names.__gt__,
+        CmpOp::Ge => vm.names.__ge__,
+    }
+}
+
+#[inline]
+fn cmp_ord<T: PartialOrd>(x: T, y: T, op: CmpOp) -> bool {
+    match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+    }
+}
+
+/// `a op b` with Python's rules: the reflected method of a right operand whose class is a
+/// subclass of the left's goes first; `NotImplemented` from both sides falls back to identity
+/// for `==`/`!=` and raises `TypeError` for orderings.
+pub fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+    if a.is_small() && b.is_small() {
+        return Ok(vm.bool(cmp_ord(a.small_value(), b.small_value(), op)));
+    }
+    if let (Some(x), Some(y)) = (object::downcast::<FloatObj>(a), object::downcast::<FloatObj>(b)) {
+        return Ok(vm.bool(cmp_ord(x.value, y.value, op)));
+    }
+    if let (Some(x), Some(y)) = (crate::types::str::as_exact_str(a), crate::types::str::as_exact_str(b)) {
+        return Ok(vm.bool(cmp_ord(x, y, op)));
+    }
+    let (ca, cb) = (class_of(vm, a), class_of(vm, b));
+    let name = dunder(vm, op);
+    let rname = dunder(vm, swapped(op));
+    let mut tried_reflected = false;
+    if ca != cb && is_subclass(cb, ca) {
+        let m = lookup(vm, cb, rname);
+        if !m.is_null() {
+            tried_reflected = true;
+            let r = call_unbound(vm, m, b, &[b, a])?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
+        }
+    }
+    let m = lookup_special(vm, a, name);
+    if !m.is_null() {
+        let r = call_unbound(vm, m, a, &[a, b])?;
+        if r != vm.not_implemented {
+            return Ok(r);
+        }
+    }
+    if !tried_reflected {
+        let m = lookup(vm, cb, rname);
+        if !m.is_null() {
+            let r = call_unbound(vm, m, b, &[b, a])?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
+        }
+    }
+    match op {
+        CmpOp::Eq => Ok(vm.bool(a == b)),
+        CmpOp::Ne => Ok(vm.bool(a != b)),
+        _ => {
+            let (ta, tb) = (type_name(vm, a).to_string(), type_name(vm, b).to_string());
+            Err(vm.type_error(format!("'{}' not supported between instances of '{ta}' and '{tb}'", op.symbol())))
+        }
+    }
+}
+
+/// `a op b` as a bool.
+pub fn compare_bool(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<bool> {
+    if a.is_small() && b.is_small() {
+        return Ok(cmp_ord(a.small_value(), b.small_value(), op));
+    }
+    let r = rich_compare(vm, a, b, op)?;
+    super::convert::truthy(vm, r)
+}

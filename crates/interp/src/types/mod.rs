@@ -1,0 +1,46 @@
+//! The builtin types: one module per type (layout helpers, methods, dunders), each with an
+//! `init` that registers its methods on its builtin class.
+
+pub mod bytes;
+pub mod class;
+pub mod complex;
+pub mod dict;
+pub mod exception;
+pub mod file;
+pub mod float;
+pub mod format;
+pub mod function;
+pub mod identity;
+pub mod instance;
+pub mod int;
+pub mod iters;
+pub mod list;
+pub mod native;
+pub mod object;
+pub mod range;
+pub mod set;
+pub mod slice;
+pub mod str;
+pub mod tuple;
+
+use crate::vm::Vm;
+
+/// Registers the methods of every builtin class.
+pub(crate) fn init_all(vm: &mut Vm) {
+    object::init(vm);
+    function::init(vm);
+    exception::init(vm);
+    int::init(vm);
+    float::init(vm);
+    complex::init(vm);
+    str::init(vm);
+    bytes::init(vm);
+    list::init(vm);
+    tuple::init(vm);
+    dict::init(vm);
+    set::init(vm);
+    range::init(vm);
+    slice::init(vm);
+    iters::init(vm);
+    file::init(vm);
+}

@@ -1,0 +1,166 @@
+//! Registering native functions and methods on classes and modules, and checking the
+//! arguments of native calls with CPython's error messages.
+
+use crate::object::BuiltinObj;
+use crate::types::class::{bump_version, class_obj};
+use crate::value::Value;
+use crate::vm::{Args, NativeFn, PyResult, Vm};
+
+impl Vm {
+    /// A new native function object named `name` (qualname `qualname`).
+    pub fn new_native(&mut self, name: &str, qualname: &str, f: NativeFn) -> Value {
+        let n = self.intern(name);
+        let q = self.intern(qualname);
+        let cls = self.cls.builtin_function;
+        let (v, b) = self.alloc_obj::<BuiltinObj>(cls);
+        b.name = n;
+        b.qualname = q;
+        b.func = f;
+        v
+    }
+
+    /// Sets `cls.name = value` in the class namespace.
+    pub fn add_attr(&mut self, cls: Value, name: &str, value: Value) {
+        let n = self.intern(name);
+        crate::types::dict::set_str_key(class_obj(cls).dict, n, value);
+        bump_version(cls);
+    }
+
+    /// Adds a native method: called with the receiver as `args.pos[0]`.
+    pub fn add_method(&mut self, cls: Value, name: &str, f: NativeFn) {
+        let q = format!("{}.{}", crate::types::class::class_name(cls), name);
+        let m = self.new_native(name, &q, f);
+        self.add_attr(cls, name, m);
+    }
+
+    /// Adds several native methods.
+    pub fn add_methods(&mut self, cls: Value, methods: &[(&str, NativeFn)]) {
+        for &(name, f) in methods {
+            self.add_method(cls, name, f);
+        }
+    }
+
+    /// Adds a native class method: called with the class as `args.pos[0]`.
+    pub fn add_classmethod(&mut self, cls: Value, name: &str, f: NativeFn) {
+        let q = format!("{}.{}", crate::types::class::class_name(cls), name);
+        let m = self.new_native(name, &q, f);
+        let wrapper_cls = self.cls.classmethod;
+        let (w, obj) = self.alloc_obj::<crate::object::MethodWrapperObj>(wrapper_cls);
+        obj.func = m;
+        self.add_attr(cls, name, w);
+    }
+
+    /// Adds a native static method (`__new__` is one: called with the class first).
+    pub fn add_staticmethod(&mut self, cls: Value, name: &str, f: NativeFn) {
+        let q = format!("{}.{}", crate::types::class::class_name(cls), name);
+        let m = self.new_native(name, &q, f);
+        let wrapper_cls = self.cls.staticmethod;
+        let (w, obj) = self.alloc_obj::<crate::object::MethodWrapperObj>(wrapper_cls);
+        obj.func = m;
+        self.add_attr(cls, name, w);
+    }
+
+    /// Adds a read-only (or read-write with `setter`) computed attribute, as a property
+    /// whose getter receives the instance as `pos[0]` (the setter gets it and the value).
+    pub fn add_getset(&mut self, cls: Value, name: &str, getter: NativeFn, setter: Option<NativeFn>) {
+        let q = format!("{}.{}", crate::types::class::class_name(cls), name);
+        let g = self.new_native(name, &q, getter);
+        let s = match setter {
+            Some(f) => self.new_native(name, &q, f),
+            None => Value::NULL,
+        };
+        let pcls = self.cls.property;
+        let (p, obj) = self.alloc_obj::<crate::object::PropertyObj>(pcls);
+        obj.fget = g;
+        obj.fset = s;
+        self.add_attr(cls, name, p);
+    }
+
+    /// Sets `module.name = value`.
+    pub fn module_set(&mut self, module: Value, name: &str, value: Value) {
+        let n = self.intern(name);
+        let d = crate::object::downcast::<crate::object::ModuleObj>(module).expect("a module").dict;
+        crate::types::dict::set_str_key(d, n, value);
+    }
+
+    /// Adds native functions to a module.
+    pub fn module_add_functions(&mut self, module: Value, funcs: &[(&str, NativeFn)]) {
+        for &(name, f) in funcs {
+            let m = self.new_native(name, name, f);
+            self.module_set(module, name, m);
+        }
+    }
+
+    /// A new module object named `name` with `__name__` set.
+    pub fn new_module(&mut self, name: &str) -> Value {
+        let n = crate::types::str::new_str(self, name);
+        let d = crate::types::dict::new_dict(self);
+        let cls = self.cls.module;
+        let (m, obj) = self.alloc_obj::<crate::object::ModuleObj>(cls);
+        obj.dict = d;
+        obj.name = n;
+        let k = self.names.__name__;
+        crate::types::dict::set_str_key(d, k, n);
+        let none = self.none;
+        for key in ["__doc__", "__package__", "__loader__", "__spec__"] {
+            let k = self.intern(key);
+            crate::types::dict::set_str_key(d, k, none);
+        }
+        m
+    }
+}
+
+impl<'a> Args<'a> {
+    /// Checks there are no keyword arguments and between `min` and `max` positional ones,
+    /// raising `TypeError` as CPython words it for `name` otherwise.
+    pub fn check(&self, vm: &mut Vm, name: &str, min: usize, max: usize) -> PyResult<()> {
+        if !self.kw.is_empty() {
+            return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+        }
+        self.check_positional(vm, name, min, max)
+    }
+
+    /// Checks the number of positional arguments only.
+    pub fn check_positional(&self, vm: &mut Vm, name: &str, min: usize, max: usize) -> PyResult<()> {
+        let n = self.pos.len();
+        if n >= min && n <= max {
+            return Ok(());
+        }
+        let msg = if min == max {
+            match min {
+                0 => format!("{name}() takes no arguments ({n} given)"),
+                1 => format!("{name}() takes exactly one argument ({n} given)"),
+                _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
+            }
+        } else if n < min {
+            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        } else {
+            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        };
+        Err(vm.type_error(msg))
+    }
+
+    /// The keyword argument `name`, if given.
+    pub fn kwarg(&self, name: &str) -> Option<Value> {
+        self.kwnames
+            .iter()
+            .position(|&k| crate::types::str::as_str(k) == Some(name))
+            .map(|i| self.kw[i])
+    }
+
+    /// Raises `TypeError` if a keyword not in `allowed` was given.
+    pub fn only_kwargs(&self, vm: &mut Vm, fname: &str, allowed: &[&str]) -> PyResult<()> {
+        for &k in self.kwnames {
+            let k = crate::types::str::as_str(k).unwrap_or("");
+            if !allowed.contains(&k) {
+                return Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{k}'")));
+            }
+        }
+        Ok(())
+    }
+
+    /// Positional argument `i`, or the keyword argument `name`, or `None`.
+    pub fn arg(&self, i: usize, name: &str) -> Option<Value> {
+        self.pos.get(i).copied().or_else(|| self.kwarg(name))
+    }
+}

@@ -1,0 +1,419 @@
+//! `object` and `type`: the root methods every object has, class calls (instance creation),
+//! and the attributes of classes.
+
+use crate::object::{self, ClassObj, InstanceObj, Kind};
+use crate::ops;
+use crate::types::class::{self, class_name, class_obj, class_of, is_subclass, lookup};
+use crate::types::{dict, str::new_str, tuple};
+use crate::value::Value;
+use crate::vm::{Args, PyResult, Vm};
+
+/// Calls class `cls`: `type(x)`, or `cls.__new__(cls, ...)` then `__init__`.
+pub fn call_class(vm: &mut Vm, cls: Value, args: Args<'_>) -> PyResult<Value> {
+    if cls == vm.cls.type_ && args.pos.len() == 1 && args.kw.is_empty() {
+        return Ok(class_of(vm, args.pos[0]));
+    }
+    let meta = class_of(vm, cls);
+    if meta != vm.cls.type_ {
+        let call = vm.names.__call__;
+        let m = lookup(vm, meta, call);
+        let type_call = dict::get_str_key(class_obj(vm.cls.type_).dict, call).unwrap_or(Value::NULL);
+        if !m.is_null() && m != type_call {
+            let mut pos = vec![cls];
+            pos.extend_from_slice(args.pos);
+            return ops::call::call_args(vm, m, Args { pos: &pos, kw: args.kw, kwnames: args.kwnames });
+        }
+    }
+    type_call_impl(vm, cls, args)
+}
+
+fn type_call_impl(vm: &mut Vm, cls: Value, args: Args<'_>) -> PyResult<Value> {
+    let new_name = vm.names.__new__;
+    let new = lookup(vm, cls, new_name);
+    let mut pos = Vec::with_capacity(args.pos.len() + 1);
+    pos.push(cls);
+    pos.extend_from_slice(args.pos);
+    let new_fn = object::downcast::<object::MethodWrapperObj>(new).map(|w| w.func).unwrap_or(new);
+    let obj = ops::call::call_args(vm, new_fn, Args { pos: &pos, kw: args.kw, kwnames: args.kwnames })?;
+    if !is_subclass(class_of(vm, obj), cls) {
+        return Ok(obj);
+    }
+    let init_name = vm.names.__init__;
+    let init = lookup(vm, class_of(vm, obj), init_name);
+    if !init.is_null() {
+        pos[0] = obj;
+        let r = ops::call::call_unbound_args(vm, init, obj, Args { pos: &pos, kw: args.kw, kwnames: args.kwnames })?;
+        if r != vm.none {
+            let t = class::type_name(vm, r).to_string();
+            return Err(vm.type_error(format!("__init__() should return None, not '{t}'")));
+        }
+    }
+    Ok(obj)
+}
+
+fn excess_args(vm: &mut Vm, cls: Value, args: &Args<'_>, which: &str) -> PyResult<bool> {
+    if args.pos.len() <= 1 && args.kw.is_empty() {
+        return Ok(false);
+    }
+    let (init, new) = (vm.names.__init__, vm.names.__new__);
+    let obj_init = dict::get_str_key(class_obj(vm.cls.object).dict, init).unwrap_or(Value::NULL);
+    let obj_new = dict::get_str_key(class_obj(vm.cls.object).dict, new).unwrap_or(Value::NULL);
+    let c_init = lookup(vm, cls, init);
+    let c_new = lookup(vm, cls, new);
+    let n = class_name(cls).to_string();
+    if which == "new" {
+        if c_new != obj_new || c_init == obj_init {
+            return Err(vm.type_error(format!("{n}() takes no arguments")));
+        }
+    } else if c_init != obj_init || c_new == obj_new {
+        return Err(vm.type_error(format!("{n}.__init__() takes exactly one argument (the instance to initialize)")));
+    }
+    Ok(true)
+}
+
+fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let Some(&cls) = args.pos.first() else {
+        return Err(vm.type_error("object.__new__(): not enough arguments"));
+    };
+    if !object::is::<ClassObj>(cls) {
+        return Err(vm.type_error("object.__new__(X): X is not a type object"));
+    }
+    excess_args(vm, cls, &args, "new")?;
+    let native_kind = class_obj(cls).native_kind;
+    if native_kind == Kind::ExcData {
+        return Ok(vm.new_exception(cls, &args.pos[1..]));
+    }
+    if native_kind != Kind::Instance || class_obj(cls).flags & class::flags::BUILTIN != 0 && cls != vm.cls.object {
+        let n = class_name(cls).to_string();
+        return Err(vm.type_error(format!("object.__new__({n}) is not safe, use {n}.__new__()")));
+    }
+    Ok(crate::types::instance::new_instance(vm, cls, Value::NULL))
+}
+
+fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    if let Some(&obj) = args.pos.first() {
+        let cls = class_of(vm, obj);
+        excess_args(vm, cls, &args, "init")?;
+    }
+    Ok(vm.none)
+}
+
+/// `<module.Class object at 0x...>`.
+pub fn default_repr(vm: &mut Vm, obj: Value) -> String {
+    let cls = class_of(vm, obj);
+    let module = dict::get_str_key(class_obj(cls).dict, vm.names.__module__).and_then(|m| crate::types::str::as_str(m).map(|s| s.to_string()));
+    let q = crate::types::str::as_str(class_obj(cls).qualname).unwrap_or("?").to_string();
+    let id = crate::types::identity::id_of(vm, obj);
+    match module {
+        Some(m) if m != "builtins" => format!("<{m}.{q} object at {id:#x}>"),
+        _ => format!("<{q} object at {id:#x}>"),
+    }
+}
+
+fn object_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let s = default_repr(vm, args.pos[0]);
+    Ok(new_str(vm, &s))
+}
+
+fn object_str(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    ops::convert::repr(vm, args.pos[0])
+}
+
+fn object_eq(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "__eq__", 2, 2)?;
+    Ok(if args.pos[0] == args.pos[1] { vm.true_ } else { vm.not_implemented })
+}
+
+fn object_ne(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "__ne__", 2, 2)?;
+    let eq = vm.names.__eq__;
+    let m = ops::lookup_special(vm, args.pos[0], eq);
+    let r = ops::call::call_unbound(vm, m, args.pos[0], &[args.pos[0], args.pos[1]])?;
+    if r == vm.not_implemented {
+        return Ok(r);
+    }
+    let t = ops::convert::truthy(vm, r)?;
+    Ok(vm.bool(!t))
+}
+
+fn object_hash(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let h = ops::hash::identity_hash(vm, args.pos[0]);
+    Ok(crate::types::int::new_i64(vm, h))
+}
+
+fn object_getattribute(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "__getattribute__", 2, 2)?;
+    let (obj, name) = (args.pos[0], args.pos[1]);
+    if crate::types::str::as_str(name).is_none() {
+        let t = class::type_name(vm, name).to_string();
+        return Err(vm.type_error(format!("attribute name must be string, not '{t}'")));
+    }
+    let name = vm.intern_value(name);
+    let cls = class_of(vm, obj);
+    match ops::attr::generic_getattr(vm, obj, cls, name)? {
+        Some(v) => Ok(v),
+        None => Err(ops::attr::no_attribute(vm, obj, name)),
+    }
+}
+
+fn object_setattr(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "__setattr__", 3, 3)?;
+    let name = vm.intern_value(args.pos[1]);
+    ops::attr::generic_setattr(vm, args.pos[0], name, args.pos[2])?;
+    Ok(vm.none)
+}
+
+fn object_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "__delattr__", 2, 2)?;
+    let name = vm.intern_value(args.pos[1]);
+    ops::attr::generic_delattr(vm, args.pos[0], name)?;
+    Ok(vm.none)
+}
+
+fn object_init_subclass(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    if !args.kw.is_empty() {
+        let n = class_name(args.pos[0]).to_string();
+        return Err(vm.type_error(format!("{n}.__init_subclass__() takes no keyword arguments")));
+    }
+    Ok(vm.none)
+}
+
+fn object_format(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "__format__", 2, 2)?;
+    let spec = crate::types::str::as_str(args.pos[1]).unwrap_or("").to_string();
+    if !spec.is_empty() {
+        let t = class::type_name(vm, args.pos[0]).to_string();
+        return Err(vm.type_error(format!("unsupported format string passed to {t}.__format__")));
+    }
+    ops::convert::to_str(vm, args.pos[0])
+}
+
+fn object_class(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    Ok(class_of(vm, args.pos[0]))
+}
+
+fn object_set_class(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let k = vm.names.__class__;
+    ops::attr::generic_setattr(vm, args.pos[0], k, args.pos[1])?;
+    Ok(vm.none)
+}
+
+fn object_dir(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let obj = args.pos[0];
+    let mut names: Vec<String> = Vec::new();
+    let mut add = |n: Value| {
+        if let Some(s) = crate::types::str::as_str(n) {
+            if !names.iter().any(|x| x == s) {
+                names.push(s.to_string());
+            }
+        }
+    };
+    if let Some(inst) = object::downcast::<InstanceObj>(obj) {
+        match crate::types::instance::attr_dict(inst) {
+            Some(d) => dict::items(d).into_iter().for_each(|(k, _)| add(k)),
+            None => crate::types::instance::map_of(inst).names().iter().for_each(|&n| add(n)),
+        }
+    }
+    if let Some(m) = object::downcast::<object::ModuleObj>(obj) {
+        dict::items(m.dict).into_iter().for_each(|(k, _)| add(k));
+    }
+    let cls = if object::is::<ClassObj>(obj) { obj } else { class_of(vm, obj) };
+    for &c in class::mro(cls) {
+        dict::items(class_obj(c).dict).into_iter().for_each(|(k, _)| add(k));
+    }
+    names.sort();
+    let vals: Vec<Value> = names.iter().map(|n| new_str(vm, n)).collect();
+    Ok(crate::types::list::new_list(vm, vals))
+}
+
+fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let meta = args.pos[0];
+    match args.pos.len() {
+        2 => Ok(class_of(vm, args.pos[1])),
+        4 => {
+            let (name, bases, ns) = (args.pos[1], args.pos[2], args.pos[3]);
+            if crate::types::str::as_str(name).is_none() {
+                return Err(vm.type_error("type.__new__() argument 1 must be str"));
+            }
+            if crate::types::tuple::as_tuple(bases).is_none() {
+                return Err(vm.type_error("type.__new__() argument 2 must be tuple"));
+            }
+            if dict::as_dict(ns).is_none() {
+                return Err(vm.type_error("type.__new__() argument 3 must be dict"));
+            }
+            let bs: Vec<Value> = tuple::items(bases).to_vec();
+            let cls = class::new_class(vm, meta, name, &bs, ns)?;
+            let d = class_obj(cls).dict;
+            let qk = vm.names.__qualname__;
+            if let Some(q) = dict::get_str_key(d, qk) {
+                class_obj(cls).qualname = q;
+                dict::del_str_key(d, qk);
+            }
+            let mk = vm.names.__module__;
+            if dict::get_str_key(d, mk).is_none() {
+                let g = crate::eval::api::caller_globals(vm);
+                if let Some(m) = dict::get_str_key(g, vm.names.__name__) {
+                    dict::set_str_key(d, mk, m);
+                }
+            }
+            let dk = vm.names.__doc__;
+            if dict::get_str_key(d, dk).is_none() {
+                let none = vm.none;
+                dict::set_str_key(d, dk, none);
+            }
+            for n in ["__new__", "__init_subclass__", "__class_getitem__"] {
+                let k = vm.intern(n);
+                if let Some(f) = dict::get_str_key(d, k) {
+                    if object::is::<object::FunctionObj>(f) {
+                        let wcls = if n == "__new__" { vm.cls.staticmethod } else { vm.cls.classmethod };
+                        let (w, wo) = vm.alloc_obj::<object::MethodWrapperObj>(wcls);
+                        wo.func = f;
+                        dict::set_str_key(d, k, w);
+                    }
+                }
+            }
+            class::bump_version(cls);
+            class::update_slot_flags(vm, cls);
+            crate::eval::build_class_finish(vm, cls, args.kw, args.kwnames)?;
+            Ok(cls)
+        }
+        _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
+    }
+}
+
+fn type_init(vm: &mut Vm, _args: Args<'_>) -> PyResult {
+    Ok(vm.none)
+}
+
+fn type_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let Some(&cls) = args.pos.first() else {
+        return Err(vm.type_error("descriptor '__call__' of 'type' object needs an argument"));
+    };
+    type_call_impl(vm, cls, Args { pos: &args.pos[1..], kw: args.kw, kwnames: args.kwnames })
+}
+
+fn type_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let cls = args.pos[0];
+    let module = dict::get_str_key(class_obj(cls).dict, vm.names.__module__).and_then(|m| crate::types::str::as_str(m).map(|s| s.to_string()));
+    let q = crate::types::str::as_str(class_obj(cls).qualname).unwrap_or("?").to_string();
+    let s = match module {
+        Some(m) if m != "builtins" => format!("<class '{m}.{q}'>"),
+        _ => format!("<class '{q}'>"),
+    };
+    Ok(new_str(vm, &s))
+}
+
+fn type_mro(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let items = class::mro(args.pos[0]).to_vec();
+    Ok(crate::types::list::new_list(vm, items))
+}
+
+fn type_name_get(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    Ok(class_obj(args.pos[0]).name)
+}
+
+fn type_name_set(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let v = vm.intern_value(args.pos[1]);
+    class_obj(args.pos[0]).name = v;
+    Ok(vm.none)
+}
+
+fn type_qualname_get(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    Ok(class_obj(args.pos[0]).qualname)
+}
+
+fn type_qualname_set(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    class_obj(args.pos[0]).qualname = args.pos[1];
+    Ok(vm.none)
+}
+
+fn type_mro_get(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    Ok(class_obj(args.pos[0]).mro)
+}
+
+fn type_bases_get(_vm: &mut Vm, args: Args<'_>) -> PyResult {
+    Ok(class_obj(args.pos[0]).bases)
+}
+
+fn type_base_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    Ok(tuple::items(class_obj(args.pos[0]).bases).first().copied().unwrap_or(vm.none))
+}
+
+fn type_dict_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    dict::copy_dict(vm, class_obj(args.pos[0]).dict)
+}
+
+fn type_doc_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let k = vm.names.__doc__;
+    Ok(dict::get_str_key(class_obj(args.pos[0]).dict, k).unwrap_or(vm.none))
+}
+
+fn type_module_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let k = vm.names.__module__;
+    Ok(dict::get_str_key(class_obj(args.pos[0]).dict, k).unwrap_or(vm.none))
+}
+
+fn type_subclasses(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    // SAFETY: `subclasses` is a leaked Box owned by the pinned class.
+    let subs = unsafe { (*class_obj(args.pos[0]).subclasses).clone() };
+    Ok(crate::types::list::new_list(vm, subs))
+}
+
+fn type_instancecheck(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "__instancecheck__", 2, 2)?;
+    let c = class_of(vm, args.pos[1]);
+    Ok(vm.bool(is_subclass(c, args.pos[0])))
+}
+
+fn type_subclasscheck(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "__subclasscheck__", 2, 2)?;
+    if !object::is::<ClassObj>(args.pos[1]) {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    Ok(vm.bool(is_subclass(args.pos[1], args.pos[0])))
+}
+
+fn type_prepare(vm: &mut Vm, _args: Args<'_>) -> PyResult {
+    Ok(dict::new_dict(vm))
+}
+
+/// Registers the methods of `object` and `type`.
+pub(crate) fn init(vm: &mut Vm) {
+    let o = vm.cls.object;
+    vm.add_staticmethod(o, "__new__", object_new);
+    vm.add_methods(o, &[
+        ("__init__", object_init),
+        ("__repr__", object_repr),
+        ("__str__", object_str),
+        ("__eq__", object_eq),
+        ("__ne__", object_ne),
+        ("__hash__", object_hash),
+        ("__getattribute__", object_getattribute),
+        ("__setattr__", object_setattr),
+        ("__delattr__", object_delattr),
+        ("__format__", object_format),
+        ("__dir__", object_dir),
+    ]);
+    vm.add_classmethod(o, "__init_subclass__", object_init_subclass);
+    vm.add_getset(o, "__class__", object_class, Some(object_set_class));
+    let t = vm.cls.type_;
+    vm.add_staticmethod(t, "__new__", type_new);
+    vm.add_methods(t, &[
+        ("__init__", type_init),
+        ("__call__", type_call),
+        ("__repr__", type_repr),
+        ("mro", type_mro),
+        ("__subclasses__", type_subclasses),
+        ("__instancecheck__", type_instancecheck),
+        ("__subclasscheck__", type_subclasscheck),
+    ]);
+    vm.add_classmethod(t, "__prepare__", type_prepare);
+    vm.add_getset(t, "__name__", type_name_get, Some(type_name_set));
+    vm.add_getset(t, "__qualname__", type_qualname_get, Some(type_qualname_set));
+    vm.add_getset(t, "__mro__", type_mro_get, None);
+    vm.add_getset(t, "__bases__", type_bases_get, None);
+    vm.add_getset(t, "__base__", type_base_get, None);
+    vm.add_getset(t, "__dict__", type_dict_get, None);
+    vm.add_getset(t, "__doc__", type_doc_get, None);
+    vm.add_getset(t, "__module__", type_module_get, None);
+}

@@ -1,0 +1,1 @@
+print("init pkg_alpha.sub", __name__)
