@@ -238,23 +238,6 @@ pub(crate) fn builtin_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     convert::repr(vm, args.pos[0])
 }
 
-/// Escapes the non-ASCII characters of `s` as `ascii()` does.
-pub fn ascii_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let n = c as u32;
-        if n < 0x80 {
-            out.push(c);
-        } else if n < 0x100 {
-            out.push_str(&format!("\\x{n:02x}"));
-        } else if n < 0x10000 {
-            out.push_str(&format!("\\u{n:04x}"));
-        } else {
-            out.push_str(&format!("\\U{n:08x}"));
-        }
-    }
-    out
-}
 
 /// `ascii(obj)`: `repr` with non-ASCII characters escaped.
 pub(crate) fn builtin_ascii(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -264,7 +247,7 @@ pub(crate) fn builtin_ascii(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if text.is_ascii() {
         return Ok(r);
     }
-    let e = ascii_escape(text);
+    let e = crate::types::str::ascii_escape(text);
     Ok(crate::types::str::new_str(vm, &e))
 }
 
@@ -479,10 +462,9 @@ pub(crate) fn add_quitters(vm: &mut Vm, module: Value) {
 
 #[cfg(test)]
 mod tests {
-    use super::ascii_escape;
 
     #[test]
     fn ascii_escapes() {
-        assert_eq!(ascii_escape("h\u{e9}llo\u{1234}\u{1f600}"), "h\\xe9llo\\u1234\\U0001f600");
+        assert_eq!(crate::types::str::ascii_escape("h\u{e9}llo\u{1234}\u{1f600}"), "h\\xe9llo\\u1234\\U0001f600");
     }
 }

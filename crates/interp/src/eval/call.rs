@@ -46,7 +46,7 @@ pub fn make_frame(vm: &mut Vm, func: Value, args: Args<'_>) -> PyResult<Box<Fram
     let kwonly = code.kwonlyargcount as usize;
     let has_varargs = code.flags & flags::VARARGS != 0;
     let has_varkw = code.flags & flags::VARKEYWORDS != 0;
-    let fname = crate::types::str::as_str(qualname).unwrap_or("?").to_string();
+    let fname = crate::types::str::as_str(qualname).unwrap_or("?");
     let n = args.pos.len();
     let slots = &mut frame.values;
     let take = n.min(argcount);

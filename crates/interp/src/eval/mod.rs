@@ -453,7 +453,7 @@ pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec:
                             2 => tri!(ops::convert::repr(vm, v)),
                             3 => {
                                 let r = tri!(ops::convert::repr_string(vm, v));
-                                let a = ops_exc::ascii_escape(&r);
+                                let a = crate::types::str::ascii_escape(&r);
                                 crate::types::str::new_str(vm, &a)
                             }
                             _ => v,

@@ -102,24 +102,6 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Val
     Ok((v, Value::NULL))
 }
 
-/// `ascii()` escaping of a repr.
-pub fn ascii_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let n = c as u32;
-        if n < 0x80 {
-            out.push(c);
-        } else if n < 0x100 {
-            out.push_str(&format!("\\x{n:02x}"));
-        } else if n < 0x10000 {
-            out.push_str(&format!("\\u{n:04x}"));
-        } else {
-            out.push_str(&format!("\\U{n:08x}"));
-        }
-    }
-    out
-}
-
 /// Items of a starred operand, with the `*` error message on non-iterables.
 pub fn collect_for_unpack(vm: &mut Vm, it: Value, _what: &str) -> PyResult<Vec<Value>> {
     match ops::iter::collect(vm, it) {

@@ -39,6 +39,30 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value> 
             return Ok(crate::types::float::new_float(vm, f));
         }
     }
+    let exact_int = |v: Value| v.is_small() || object::kind_of(v) == Some(object::Kind::BigInt);
+    if exact_int(a) && exact_int(b) {
+        let r = crate::types::int::binary(vm, op, a, b)?;
+        if r != vm.not_implemented {
+            return Ok(r);
+        }
+    }
+    let exact_float = |v: Value| object::kind_of(v) == Some(object::Kind::Float);
+    if (exact_float(a) || a.is_small()) && (exact_float(b) || b.is_small()) {
+        let r = crate::types::float::binary(vm, op, a, b)?;
+        if r != vm.not_implemented {
+            return Ok(r);
+        }
+    }
+    let exact_complex = |v: Value| object::kind_of(v) == Some(object::Kind::Complex);
+    if exact_complex(a) || exact_complex(b) {
+        let num = |v: Value| v.is_small() || matches!(object::kind_of(v), Some(object::Kind::Float) | Some(object::Kind::Complex));
+        if num(a) && num(b) {
+            let r = crate::types::complex::binary(vm, op, a, b)?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
+        }
+    }
     binary_op_slow(vm, a, b, op)
 }
 

@@ -391,7 +391,8 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
     }
 }
 
-fn set_class(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> {
+/// `obj.__class__ = value` for instances of user classes.
+pub(crate) fn set_class(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> {
     if !object::is::<ClassObj>(value) || class_obj(value).flags & flags::BUILTIN != 0 {
         return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
     }

@@ -28,6 +28,7 @@ use crate::vm::Vm;
 /// Registers the methods of every builtin class.
 pub(crate) fn init_all(vm: &mut Vm) {
     object::init(vm);
+    object::init_singletons(vm);
     function::init(vm);
     exception::init(vm);
     int::init(vm);

@@ -193,8 +193,10 @@ fn object_class(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn object_set_class(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let k = vm.names.__class__;
-    ops::attr::generic_setattr(vm, args.pos[0], k, args.pos[1])?;
+    if object::kind_of(args.pos[0]) != Some(Kind::Instance) {
+        return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+    }
+    ops::attr::set_class(vm, args.pos[0], args.pos[1])?;
     Ok(vm.none)
 }
 
@@ -416,4 +418,51 @@ pub(crate) fn init(vm: &mut Vm) {
     vm.add_getset(t, "__dict__", type_dict_get, None);
     vm.add_getset(t, "__doc__", type_doc_get, None);
     vm.add_getset(t, "__module__", type_module_get, None);
+}
+
+fn singleton_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let v = args.pos[0];
+    let s = if v == vm.none {
+        "None"
+    } else if v == vm.not_implemented {
+        "NotImplemented"
+    } else {
+        "Ellipsis"
+    };
+    Ok(new_str(vm, s))
+}
+
+fn none_bool(vm: &mut Vm, _args: Args<'_>) -> PyResult {
+    Ok(vm.false_)
+}
+
+fn singleton_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let cls = args.pos[0];
+    if args.pos.len() > 1 || !args.kw.is_empty() {
+        let n = class_name(cls).to_string();
+        return Err(vm.type_error(format!("{n} takes no arguments")));
+    }
+    Ok(if cls == vm.cls.none_type {
+        vm.none
+    } else if cls == vm.cls.not_implemented_type {
+        vm.not_implemented
+    } else {
+        vm.ellipsis
+    })
+}
+
+/// Registers the methods of `None`, `NotImplemented` and `Ellipsis`, and the builtin
+/// constants.
+pub(crate) fn init_singletons(vm: &mut Vm) {
+    for cls in [vm.cls.none_type, vm.cls.not_implemented_type, vm.cls.ellipsis_type] {
+        vm.add_methods(cls, &[("__repr__", singleton_repr)]);
+        vm.add_staticmethod(cls, "__new__", singleton_new);
+    }
+    let n = vm.cls.none_type;
+    vm.add_methods(n, &[("__bool__", none_bool)]);
+    let b = vm.builtins();
+    for (name, v) in [("None", vm.none), ("True", vm.true_), ("False", vm.false_), ("NotImplemented", vm.not_implemented), ("Ellipsis", vm.ellipsis), ("__debug__", vm.true_)] {
+        let k = vm.intern(name);
+        dict::set_str_key(b, k, v);
+    }
 }
