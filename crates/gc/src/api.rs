@@ -101,6 +101,7 @@ pub struct Heap {
     requested: bool,
     enabled: bool,
     stats: GcStats,
+    external: usize,
 }
 
 impl Heap {
@@ -119,6 +120,7 @@ impl Heap {
             requested: false,
             enabled: true,
             stats: GcStats::default(),
+            external: 0,
         };
         let (free, top) = heap.space.bump_region();
         heap.free = free;
@@ -219,6 +221,16 @@ impl Heap {
         obj
     }
 
+    /// Records `bytes` allocated outside the heap on behalf of heap objects (Rust-owned
+    /// buffers freed by finalizers), so that they also bring the next collection closer.
+    #[inline]
+    pub fn add_external_pressure(&mut self, bytes: usize) {
+        self.external += bytes;
+        if self.external > self.config.min_budget.max(self.stats.live_bytes) {
+            self.requested = true;
+        }
+    }
+
     /// Whether a collection is due at the next safepoint.
     #[inline(always)]
     pub fn collection_requested(&self) -> bool {
@@ -255,6 +267,7 @@ impl Heap {
         self.free = free;
         self.top = top;
         self.requested = false;
+        self.external = 0;
         let pause = start.elapsed();
         self.stats.collections += 1;
         self.stats.total_pause += pause;

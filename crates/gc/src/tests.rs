@@ -298,3 +298,14 @@ fn weak_roots_follow_survivors_and_clear_the_dead() {
     assert_eq!(roots.weak[1], 0);
     assert_eq!(roots.weak[2], small(3));
 }
+
+#[test]
+fn external_pressure_requests_a_collection() {
+    let mut t = toy(GcConfig { min_budget: 64 << 10, ..GcConfig::default() });
+    t.heap.add_external_pressure(1 << 10);
+    assert!(!t.heap.collection_requested());
+    t.heap.add_external_pressure(1 << 20);
+    assert!(t.heap.collection_requested());
+    t.heap.collect(&mut Roots(vec![]));
+    assert!(!t.heap.collection_requested());
+}

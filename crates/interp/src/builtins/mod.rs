@@ -10,7 +10,9 @@ mod iteration;
 mod numeric;
 pub mod sys;
 
+pub use introspection::{isinstance, issubclass};
 pub use io::{flush_std_streams, flush_stdout, write_stderr, write_stdout};
+pub use numeric::radix_string;
 
 use crate::value::Value;
 use crate::vm::{Args, NativeFn, PyResult, Vm};

@@ -39,7 +39,9 @@ pub fn new_int(vm: &mut Vm, v: BigInt) -> Value {
     }
     let cls = vm.cls.int;
     let (val, obj) = vm.alloc_obj::<BigIntObj>(cls);
+    let bytes = (v.bits() / 8) as usize + 32;
     obj.value = Box::into_raw(Box::new(v));
+    vm.heap.add_external_pressure(bytes);
     val
 }
 
