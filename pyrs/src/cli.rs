@@ -50,7 +50,11 @@ Environment:
 ";
 
 fn plan_names() -> String {
-    PlanKind::ALL.iter().map(|p| p.name()).collect::<Vec<_>>().join(", ")
+    PlanKind::ALL
+        .iter()
+        .map(|p| p.name())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Parses the arguments after the program name.
@@ -61,22 +65,52 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
         let a = args[i].as_str();
         let rest = || args[i + 1..].to_vec();
         match a {
-            "-h" | "--help" => return Ok(Options { command: Command::Help, args: vec![], gc_plan }),
-            "--version" | "-V" => return Ok(Options { command: Command::Version, args: vec![], gc_plan }),
+            "-h" | "--help" => {
+                return Ok(Options {
+                    command: Command::Help,
+                    args: vec![],
+                    gc_plan,
+                })
+            }
+            "--version" | "-V" => {
+                return Ok(Options {
+                    command: Command::Version,
+                    args: vec![],
+                    gc_plan,
+                })
+            }
             "-c" | "-m" => {
                 let Some(v) = args.get(i + 1) else {
                     return Err(format!("Argument expected for the {a} option"));
                 };
-                let command = if a == "-c" { Command::Code(v.clone()) } else { Command::Module(v.clone()) };
-                return Ok(Options { command, args: args[i + 2..].to_vec(), gc_plan });
+                let command = if a == "-c" {
+                    Command::Code(v.clone())
+                } else {
+                    Command::Module(v.clone())
+                };
+                return Ok(Options {
+                    command,
+                    args: args[i + 2..].to_vec(),
+                    gc_plan,
+                });
             }
             "--dis" => {
                 let Some(v) = args.get(i + 1) else {
                     return Err("Argument expected for the --dis option".into());
                 };
-                return Ok(Options { command: Command::Dis(v.clone()), args: vec![], gc_plan });
+                return Ok(Options {
+                    command: Command::Dis(v.clone()),
+                    args: vec![],
+                    gc_plan,
+                });
             }
-            "-" => return Ok(Options { command: Command::Stdin, args: rest(), gc_plan }),
+            "-" => {
+                return Ok(Options {
+                    command: Command::Stdin,
+                    args: rest(),
+                    gc_plan,
+                })
+            }
             "-u" | "-B" | "-E" | "-s" | "-S" | "-I" | "-O" => {}
             _ if a.starts_with("--gc=") || a == "--gc" => {
                 let name = if a == "--gc" {
@@ -85,14 +119,26 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
                 } else {
                     a["--gc=".len()..].to_string()
                 };
-                gc_plan = PlanKind::from_name(&name).ok_or_else(|| format!("unknown GC plan '{name}' (known plans: {})", plan_names()))?;
+                gc_plan = PlanKind::from_name(&name).ok_or_else(|| {
+                    format!("unknown GC plan '{name}' (known plans: {})", plan_names())
+                })?;
             }
             _ if a.starts_with('-') && a.len() > 1 => return Err(format!("unknown option {a}")),
-            _ => return Ok(Options { command: Command::Script(a.to_string()), args: rest(), gc_plan }),
+            _ => {
+                return Ok(Options {
+                    command: Command::Script(a.to_string()),
+                    args: rest(),
+                    gc_plan,
+                })
+            }
         }
         i += 1;
     }
-    Ok(Options { command: Command::Stdin, args: vec![], gc_plan })
+    Ok(Options {
+        command: Command::Stdin,
+        args: vec![],
+        gc_plan,
+    })
 }
 
 #[cfg(test)]
@@ -108,7 +154,9 @@ mod tests {
         let o = parse(&s(&["--gc=semispace", "a.py", "-x", "y"])).unwrap();
         assert_eq!(o.command, Command::Script("a.py".into()));
         assert_eq!(o.args, s(&["-x", "y"]));
-        assert!(parse(&s(&["--gc=nope", "a.py"])).unwrap_err().contains("known plans: semispace"));
+        assert!(parse(&s(&["--gc=nope", "a.py"]))
+            .unwrap_err()
+            .contains("known plans: semispace"));
         let o = parse(&s(&["-c", "print(1)", "z"])).unwrap();
         assert_eq!(o.command, Command::Code("print(1)".into()));
         assert_eq!(o.args, s(&["z"]));

@@ -24,7 +24,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let handle = std::thread::Builder::new().stack_size(INTERPRETER_STACK).spawn(move || run(options));
+    let handle = std::thread::Builder::new()
+        .stack_size(INTERPRETER_STACK)
+        .spawn(move || run(options));
     match handle.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => {
@@ -47,17 +49,39 @@ fn run(options: Options) -> u8 {
         Command::Dis(file) => return disassemble(file),
         Command::Script(file) => match std::fs::read_to_string(file) {
             Ok(s) => {
-                let dir = std::path::Path::new(file).parent().map(|p| p.to_string_lossy().to_string()).unwrap_or_default();
-                let shown = std::fs::canonicalize(file).map(|p| p.to_string_lossy().to_string()).unwrap_or_else(|_| file.clone());
-                (s, shown, file.clone(), if dir.is_empty() { ".".to_string() } else { dir })
+                let dir = std::path::Path::new(file)
+                    .parent()
+                    .map(|p| p.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                let shown = std::fs::canonicalize(file)
+                    .map(|p| p.to_string_lossy().to_string())
+                    .unwrap_or_else(|_| file.clone());
+                (
+                    s,
+                    shown,
+                    file.clone(),
+                    if dir.is_empty() { ".".to_string() } else { dir },
+                )
             }
             Err(e) => {
-                let abs = std::fs::canonicalize(".").map(|p| p.join(file)).unwrap_or_else(|_| file.into());
-                eprintln!("pyrs: can't open file '{}': [Errno {}] {}", abs.display(), e.raw_os_error().unwrap_or(2), errno_text(&e));
+                let abs = std::fs::canonicalize(".")
+                    .map(|p| p.join(file))
+                    .unwrap_or_else(|_| file.into());
+                eprintln!(
+                    "pyrs: can't open file '{}': [Errno {}] {}",
+                    abs.display(),
+                    e.raw_os_error().unwrap_or(2),
+                    errno_text(&e)
+                );
                 return 2;
             }
         },
-        Command::Code(code) => (code.clone(), "<string>".to_string(), "-c".to_string(), String::new()),
+        Command::Code(code) => (
+            code.clone(),
+            "<string>".to_string(),
+            "-c".to_string(),
+            String::new(),
+        ),
         Command::Module(m) => (String::new(), String::new(), m.clone(), ".".to_string()),
         Command::Stdin => {
             let mut s = String::new();
@@ -70,7 +94,12 @@ fn run(options: Options) -> u8 {
     };
     let mut argv = vec![argv0];
     argv.extend(options.args.iter().cloned());
-    let mut vm = Vm::new(VmOptions { gc_plan: options.gc_plan, gc_config: pyrs_gc::GcConfig::from_env(), argv, path: vec![path0] });
+    let mut vm = Vm::new(VmOptions {
+        gc_plan: options.gc_plan,
+        gc_config: pyrs_gc::GcConfig::from_env(),
+        argv,
+        path: vec![path0],
+    });
     pyrs_stdlib::register(&mut vm);
     let outcome = if let Command::Module(m) = &options.command {
         run_module(&mut vm, m)
@@ -87,7 +116,12 @@ fn run(options: Options) -> u8 {
 fn run_module(vm: &mut Vm, module: &str) -> MainOutcome {
     let found = std::env::current_dir().ok().and_then(|d| {
         let rel = module.replace('.', "/");
-        [d.join(format!("{rel}.py")), d.join(&rel).join("__main__.py")].into_iter().find(|p| p.is_file())
+        [
+            d.join(format!("{rel}.py")),
+            d.join(&rel).join("__main__.py"),
+        ]
+        .into_iter()
+        .find(|p| p.is_file())
     });
     match found.and_then(|p| std::fs::read_to_string(&p).ok().map(|s| (s, p))) {
         Some((source, path)) => api::run_main(vm, &source, &path.to_string_lossy()),
@@ -112,7 +146,10 @@ fn disassemble(file: &str) -> u8 {
             0
         }
         Err(e) => {
-            eprintln!("  File \"{}\", line {}\nSyntaxError: {}", e.filename, e.lineno, e.msg);
+            eprintln!(
+                "  File \"{}\", line {}\nSyntaxError: {}",
+                e.filename, e.lineno, e.msg
+            );
             1
         }
     }

@@ -157,7 +157,10 @@ fn corpus_programs() -> Vec<Program> {
     out.sort_by(|a, b| a.name.cmp(&b.name));
     let known = known_failures();
     if !known.is_empty() {
-        eprintln!("corpus: {} known failures not run (tests/python/KNOWN_FAILURES)", known.len());
+        eprintln!(
+            "corpus: {} known failures not run (tests/python/KNOWN_FAILURES)",
+            known.len()
+        );
     }
     out.retain(|p| !known.contains(&p.name));
     out

@@ -23,6 +23,9 @@ fn main() {
                 println!("STACK VERIFY FAILED: {e}");
             }
         }
-        Err(e) => println!("{:?}: {} (line {}, offset {})", e.kind, e.msg, e.lineno, e.offset),
+        Err(e) => println!(
+            "{:?}: {} (line {}, offset {})",
+            e.kind, e.msg, e.lineno, e.offset
+        ),
     }
 }

@@ -279,18 +279,63 @@ opcodes! {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(u8)]
 pub enum BinOp {
-    Add, Sub, Mul, MatMul, TrueDiv, FloorDiv, Mod, Pow, LShift, RShift, And, Or, Xor,
-    IAdd, ISub, IMul, IMatMul, ITrueDiv, IFloorDiv, IMod, IPow, ILShift, IRShift, IAnd, IOr, IXor,
+    Add,
+    Sub,
+    Mul,
+    MatMul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    And,
+    Or,
+    Xor,
+    IAdd,
+    ISub,
+    IMul,
+    IMatMul,
+    ITrueDiv,
+    IFloorDiv,
+    IMod,
+    IPow,
+    ILShift,
+    IRShift,
+    IAnd,
+    IOr,
+    IXor,
 }
 
 impl BinOp {
     /// All operators in numbering order (`BinOp::ALL[arg]`).
     pub const ALL: [BinOp; 26] = [
-        BinOp::Add, BinOp::Sub, BinOp::Mul, BinOp::MatMul, BinOp::TrueDiv, BinOp::FloorDiv,
-        BinOp::Mod, BinOp::Pow, BinOp::LShift, BinOp::RShift, BinOp::And, BinOp::Or, BinOp::Xor,
-        BinOp::IAdd, BinOp::ISub, BinOp::IMul, BinOp::IMatMul, BinOp::ITrueDiv,
-        BinOp::IFloorDiv, BinOp::IMod, BinOp::IPow, BinOp::ILShift, BinOp::IRShift,
-        BinOp::IAnd, BinOp::IOr, BinOp::IXor,
+        BinOp::Add,
+        BinOp::Sub,
+        BinOp::Mul,
+        BinOp::MatMul,
+        BinOp::TrueDiv,
+        BinOp::FloorDiv,
+        BinOp::Mod,
+        BinOp::Pow,
+        BinOp::LShift,
+        BinOp::RShift,
+        BinOp::And,
+        BinOp::Or,
+        BinOp::Xor,
+        BinOp::IAdd,
+        BinOp::ISub,
+        BinOp::IMul,
+        BinOp::IMatMul,
+        BinOp::ITrueDiv,
+        BinOp::IFloorDiv,
+        BinOp::IMod,
+        BinOp::IPow,
+        BinOp::ILShift,
+        BinOp::IRShift,
+        BinOp::IAnd,
+        BinOp::IOr,
+        BinOp::IXor,
     ];
 
     /// Decodes an instruction argument.
@@ -305,14 +350,18 @@ impl BinOp {
 
     /// The plain operator of an in-place one (identity for plain ones).
     pub fn plain(self) -> BinOp {
-        if self.is_inplace() { BinOp::ALL[self as usize - 13] } else { self }
+        if self.is_inplace() {
+            BinOp::ALL[self as usize - 13]
+        } else {
+            self
+        }
     }
 
     /// The operator symbol as in Python source and error messages (`+`, `+=`, ...).
     pub fn symbol(self) -> &'static str {
         const SYMS: [&str; 26] = [
-            "+", "-", "*", "@", "/", "//", "%", "**", "<<", ">>", "&", "|", "^",
-            "+=", "-=", "*=", "@=", "/=", "//=", "%=", "**=", "<<=", ">>=", "&=", "|=", "^=",
+            "+", "-", "*", "@", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "+=", "-=", "*=",
+            "@=", "/=", "//=", "%=", "**=", "<<=", ">>=", "&=", "|=", "^=",
         ];
         SYMS[self as usize]
     }
@@ -335,7 +384,9 @@ pub enum UnOp {
 impl UnOp {
     /// Decodes an instruction argument.
     pub fn from_arg(arg: u32) -> Option<UnOp> {
-        [UnOp::Neg, UnOp::Pos, UnOp::Invert, UnOp::Not].get(arg as usize).copied()
+        [UnOp::Neg, UnOp::Pos, UnOp::Invert, UnOp::Not]
+            .get(arg as usize)
+            .copied()
     }
 }
 
@@ -343,15 +394,27 @@ impl UnOp {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(u8)]
 pub enum CmpOp {
-    Lt, Le, Eq, Ne, Gt, Ge,
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
 }
 
 impl CmpOp {
     /// Decodes an instruction argument.
     pub fn from_arg(arg: u32) -> Option<CmpOp> {
-        [CmpOp::Lt, CmpOp::Le, CmpOp::Eq, CmpOp::Ne, CmpOp::Gt, CmpOp::Ge]
-            .get(arg as usize)
-            .copied()
+        [
+            CmpOp::Lt,
+            CmpOp::Le,
+            CmpOp::Eq,
+            CmpOp::Ne,
+            CmpOp::Gt,
+            CmpOp::Ge,
+        ]
+        .get(arg as usize)
+        .copied()
     }
 
     /// The operator symbol (`<`, `<=`, ...).
@@ -505,7 +568,9 @@ impl CodeObject {
 
     /// Finds the exception handler covering `pc`.
     pub fn handler_for(&self, pc: u32) -> Option<&ExceptionEntry> {
-        self.exception_table.iter().find(|e| e.start <= pc && pc < e.end)
+        self.exception_table
+            .iter()
+            .find(|e| e.start <= pc && pc < e.end)
     }
 
     /// Whether a call creates a generator, coroutine or async generator instead of running.

@@ -38,12 +38,26 @@ fn dis_one(code: &CodeObject, out: &mut String) {
         } else {
             "    ".to_string()
         };
-        let marker = if targets.contains(&(pc as u32)) { ">>" } else { "  " };
+        let marker = if targets.contains(&(pc as u32)) {
+            ">>"
+        } else {
+            "  "
+        };
         let detail = describe(code, ins.op, ins.arg);
         let has_arg = takes_arg(ins.op);
         let _ = match (has_arg, detail) {
-            (true, Some(d)) => writeln!(out, "{line_col} {marker} {pc:>5} {:<22} {:>5} ({d})", ins.op.name(), ins.arg),
-            (true, None) => writeln!(out, "{line_col} {marker} {pc:>5} {:<22} {:>5}", ins.op.name(), ins.arg),
+            (true, Some(d)) => writeln!(
+                out,
+                "{line_col} {marker} {pc:>5} {:<22} {:>5} ({d})",
+                ins.op.name(),
+                ins.arg
+            ),
+            (true, None) => writeln!(
+                out,
+                "{line_col} {marker} {pc:>5} {:<22} {:>5}",
+                ins.op.name(),
+                ins.arg
+            ),
             (false, _) => writeln!(out, "{line_col} {marker} {pc:>5} {}", ins.op.name()),
         };
     }
@@ -73,11 +87,35 @@ fn takes_arg(op: Op) -> bool {
     use Op::*;
     !matches!(
         op,
-        Nop | PopTop | ReturnValue | GetIter | BinarySubscr | StoreSubscr | DeleteSubscr | ListToTuple
-            | GetYieldFromIter | GetAIter | GetANext | EndAsyncFor | PushExcInfo | PopExcept
-            | CheckExcMatch | CheckEgMatch | PrepReraiseStar | LoadAssertionError | BeforeWith
-            | BeforeAsyncWith | WithExceptStart | LoadBuildClass | SetupAnnotations | ImportStar
-            | PrintExpr | GetLen | MatchMapping | MatchSequence | MatchKeys | CopyDictWithoutKeys
+        Nop | PopTop
+            | ReturnValue
+            | GetIter
+            | BinarySubscr
+            | StoreSubscr
+            | DeleteSubscr
+            | ListToTuple
+            | GetYieldFromIter
+            | GetAIter
+            | GetANext
+            | EndAsyncFor
+            | PushExcInfo
+            | PopExcept
+            | CheckExcMatch
+            | CheckEgMatch
+            | PrepReraiseStar
+            | LoadAssertionError
+            | BeforeWith
+            | BeforeAsyncWith
+            | WithExceptStart
+            | LoadBuildClass
+            | SetupAnnotations
+            | ImportStar
+            | PrintExpr
+            | GetLen
+            | MatchMapping
+            | MatchSequence
+            | MatchKeys
+            | CopyDictWithoutKeys
     )
 }
 
@@ -92,11 +130,10 @@ fn describe(code: &CodeObject, op: Op, arg: u32) -> Option<String> {
     }
     match op {
         LoadConst => code.consts.get(arg as usize).map(const_repr),
-        LoadName | StoreName | DeleteName | LoadGlobal | StoreGlobal | DeleteGlobal | LoadAttr | StoreAttr
-        | DeleteAttr | LoadMethod | ImportName | ImportFrom => name(arg),
-        LoadFast | StoreFast | DeleteFast | LoadDeref | StoreDeref | DeleteDeref | LoadClosure | LoadClassDeref => {
-            local(arg)
-        }
+        LoadName | StoreName | DeleteName | LoadGlobal | StoreGlobal | DeleteGlobal | LoadAttr
+        | StoreAttr | DeleteAttr | LoadMethod | ImportName | ImportFrom => name(arg),
+        LoadFast | StoreFast | DeleteFast | LoadDeref | StoreDeref | DeleteDeref | LoadClosure
+        | LoadClassDeref => local(arg),
         BinaryOp => BinOp::from_arg(arg).map(|b| b.symbol().to_string()),
         CompareOp => CmpOp::from_arg(arg).map(|c| c.symbol().to_string()),
         UnaryOp => UnOp::from_arg(arg).map(|u| format!("{u:?}")),
@@ -105,15 +142,25 @@ fn describe(code: &CodeObject, op: Op, arg: u32) -> Option<String> {
         FormatValue => {
             let conv = ["", "str", "repr", "ascii"][(arg & 3) as usize];
             let spec = if arg & 4 != 0 { "with format" } else { "" };
-            let s = [conv, spec].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
+            let s = [conv, spec]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
             (!s.is_empty()).then_some(s)
         }
         MakeFunction => {
-            let parts: Vec<&str> = [(1, "defaults"), (2, "kwdefaults"), (4, "annotations"), (8, "closure")]
-                .iter()
-                .filter(|(b, _)| arg & b != 0)
-                .map(|(_, n)| *n)
-                .collect();
+            let parts: Vec<&str> = [
+                (1, "defaults"),
+                (2, "kwdefaults"),
+                (4, "annotations"),
+                (8, "closure"),
+            ]
+            .iter()
+            .filter(|(b, _)| arg & b != 0)
+            .map(|(_, n)| *n)
+            .collect();
             (!parts.is_empty()).then(|| parts.join(", "))
         }
         _ => None,
@@ -132,7 +179,12 @@ pub(crate) fn const_repr(c: &Const) -> String {
             if *re == 0.0 && re.is_sign_positive() {
                 format!("{}j", float_repr(*im))
             } else {
-                format!("({}{}{}j)", float_repr(*re), if *im >= 0.0 { "+" } else { "" }, float_repr(*im))
+                format!(
+                    "({}{}{}j)",
+                    float_repr(*re),
+                    if *im >= 0.0 { "+" } else { "" },
+                    float_repr(*im)
+                )
             }
         }
         Const::Str(s) => str_repr(s),
@@ -167,7 +219,10 @@ pub(crate) fn const_repr(c: &Const) -> String {
             format!("frozenset({{{}}})", inner.join(", "))
         }
         Const::Ellipsis => "Ellipsis".into(),
-        Const::Code(c) => format!("<code object {} at \"{}\", line {}>", c.name, c.filename, c.firstlineno),
+        Const::Code(c) => format!(
+            "<code object {} at \"{}\", line {}>",
+            c.name, c.filename, c.firstlineno
+        ),
     }
 }
 
@@ -184,7 +239,11 @@ fn float_repr(f: f64) -> String {
 }
 
 fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::new();
     out.push(quote);
     for ch in s.chars() {

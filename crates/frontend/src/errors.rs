@@ -21,7 +21,11 @@ pub(crate) type CResult<T> = Result<T, CompileError>;
 impl CompileError {
     /// A plain `SyntaxError` at `range`.
     pub(crate) fn new(msg: impl Into<String>, range: TextRange) -> Self {
-        CompileError { kind: SyntaxErrorKind::Syntax, msg: msg.into(), range }
+        CompileError {
+            kind: SyntaxErrorKind::Syntax,
+            msg: msg.into(),
+            range,
+        }
     }
 
     /// A `SyntaxError` at a single byte offset.

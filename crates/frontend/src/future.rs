@@ -19,7 +19,10 @@ const KNOWN: [&str; 10] = [
 
 fn is_future(s: &ast::Stmt) -> Option<&ast::StmtImportFrom> {
     match s {
-        ast::Stmt::ImportFrom(i) if i.module.as_deref() == Some("__future__") && i.level.map_or(0, |l| l.to_u32()) == 0 => {
+        ast::Stmt::ImportFrom(i)
+            if i.module.as_deref() == Some("__future__")
+                && i.level.map_or(0, |l| l.to_u32()) == 0 =>
+        {
             Some(i)
         }
         _ => None,
@@ -48,7 +51,12 @@ pub(crate) fn features(m: &ast::Mod) -> CResult<bool> {
                     "annotations" => annotations = true,
                     "braces" => return Err(CompileError::new("not a chance", imp.range)),
                     n if KNOWN.contains(&n) => {}
-                    n => return Err(CompileError::new(format!("future feature {n} is not defined"), imp.range)),
+                    n => {
+                        return Err(CompileError::new(
+                            format!("future feature {n} is not defined"),
+                            imp.range,
+                        ))
+                    }
                 }
             }
             continue;

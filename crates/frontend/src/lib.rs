@@ -76,7 +76,11 @@ const BIG_SOURCE: usize = 2048;
 const BIG_STACK: usize = 512 << 20;
 
 /// Compiles `source` (from `filename`) into a code object.
-pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Rc<bytecode::CodeObject>, SyntaxError> {
+pub fn compile(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<Rc<bytecode::CodeObject>, SyntaxError> {
     if source.len() <= BIG_SOURCE {
         return compile_guarded(source, filename, mode);
     }
@@ -101,7 +105,11 @@ struct AssertSend<T>(T);
 unsafe impl<T> Send for AssertSend<T> {}
 
 /// Runs the compiler, turning an (unexpected) panic inside the parser into a SyntaxError.
-fn compile_guarded(source: &str, filename: &str, mode: Mode) -> Result<Rc<bytecode::CodeObject>, SyntaxError> {
+fn compile_guarded(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<Rc<bytecode::CodeObject>, SyntaxError> {
     match std::panic::catch_unwind(|| compile_inner(source, filename, mode)) {
         Ok(r) => r,
         Err(_) => Err(SyntaxError {
@@ -117,7 +125,11 @@ fn compile_guarded(source: &str, filename: &str, mode: Mode) -> Result<Rc<byteco
     }
 }
 
-fn compile_inner(source: &str, filename: &str, mode: Mode) -> Result<Rc<bytecode::CodeObject>, SyntaxError> {
+fn compile_inner(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<Rc<bytecode::CodeObject>, SyntaxError> {
     let sm = source::SourceMap::new(source);
     if let Some(e) = parse_error::prescan(&sm) {
         return Err(e.into_syntax_error(&sm, filename));

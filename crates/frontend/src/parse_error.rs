@@ -17,11 +17,20 @@ const MAX_PAREN_DEPTH: usize = 200;
 #[derive(Clone, Copy, Debug)]
 enum Problem {
     /// A string literal starting at `start` that does not end (`end` = where detected).
-    Unterminated { start: usize, triple: bool, end: usize },
+    Unterminated {
+        start: usize,
+        triple: bool,
+        end: usize,
+    },
     /// A closing bracket without an opening one.
     Unmatched { pos: usize, ch: char },
     /// A closing bracket that does not match the opening one.
-    Mismatch { open: usize, open_ch: char, pos: usize, ch: char },
+    Mismatch {
+        open: usize,
+        open_ch: char,
+        pos: usize,
+        ch: char,
+    },
     /// An opening bracket still open at the end.
     Unclosed { pos: usize, ch: char },
     /// Brackets nested deeper than CPython allows.
@@ -32,7 +41,9 @@ impl Problem {
     fn pos(self) -> usize {
         match self {
             Problem::Unterminated { start, .. } => start,
-            Problem::Unmatched { pos, .. } | Problem::Mismatch { pos, .. } | Problem::TooDeep { pos } => pos,
+            Problem::Unmatched { pos, .. }
+            | Problem::Mismatch { pos, .. }
+            | Problem::TooDeep { pos } => pos,
             Problem::Unclosed { pos, .. } => pos,
         }
     }
@@ -62,7 +73,11 @@ fn scan(src: &str) -> Option<Problem> {
                 i += if triple { 3 } else { 1 };
                 loop {
                     if i >= b.len() {
-                        return Some(Problem::Unterminated { start, triple, end: b.len() });
+                        return Some(Problem::Unterminated {
+                            start,
+                            triple,
+                            end: b.len(),
+                        });
                     }
                     let d = b[i];
                     if d == b'\\' {
@@ -70,9 +85,14 @@ fn scan(src: &str) -> Option<Problem> {
                         continue;
                     }
                     if !triple && (d == b'\n' || d == b'\r') {
-                        return Some(Problem::Unterminated { start, triple, end: i });
+                        return Some(Problem::Unterminated {
+                            start,
+                            triple,
+                            end: i,
+                        });
                     }
-                    if d == c && (!triple || (b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c))) {
+                    if d == c && (!triple || (b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c)))
+                    {
                         i += if triple { 3 } else { 1 };
                         break;
                     }
@@ -93,9 +113,19 @@ fn scan(src: &str) -> Option<Problem> {
                     _ => '{',
                 };
                 match stack.pop() {
-                    None => return Some(Problem::Unmatched { pos: i, ch: c as char }),
+                    None => {
+                        return Some(Problem::Unmatched {
+                            pos: i,
+                            ch: c as char,
+                        })
+                    }
                     Some((open, open_ch)) if open_ch != want => {
-                        return Some(Problem::Mismatch { open, open_ch, pos: i, ch: c as char })
+                        return Some(Problem::Mismatch {
+                            open,
+                            open_ch,
+                            pos: i,
+                            ch: c as char,
+                        })
                     }
                     Some(_) => {}
                 }
@@ -110,7 +140,9 @@ fn scan(src: &str) -> Option<Problem> {
 /// Errors found before parsing (nesting too deep for the parser to be safe).
 pub(crate) fn prescan(sm: &SourceMap) -> Option<CompileError> {
     match scan(sm.text()) {
-        Some(Problem::TooDeep { pos }) => Some(CompileError::at("too many nested parentheses", pos)),
+        Some(Problem::TooDeep { pos }) => {
+            Some(CompileError::at("too many nested parentheses", pos))
+        }
         _ => None,
     }
 }
@@ -127,7 +159,12 @@ fn problem_error(sm: &SourceMap, p: Problem) -> CompileError {
             CompileError::at(msg, start)
         }
         Problem::Unmatched { pos, ch } => CompileError::at(format!("unmatched '{ch}'"), pos),
-        Problem::Mismatch { open, open_ch, pos, ch } => {
+        Problem::Mismatch {
+            open,
+            open_ch,
+            pos,
+            ch,
+        } => {
             let (ol, _) = sm.line_col(open);
             let (cl, _) = sm.line_col(pos);
             let msg = if ol == cl {
@@ -164,7 +201,10 @@ fn expected_block(sm: &SourceMap, offset: usize) -> CompileError {
         }
     }
     let (hline, htext) = header.unwrap_or((err_line, ""));
-    let word: String = htext.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    let word: String = htext
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
     let rest = htext[word.len()..].trim_start();
     let what = match word.as_str() {
         "def" => "function definition".to_string(),
@@ -173,13 +213,21 @@ fn expected_block(sm: &SourceMap, offset: usize) -> CompileError {
         "async" if rest.starts_with("for") => "'for' statement".to_string(),
         "async" if rest.starts_with("with") => "'with' statement".to_string(),
         "except" if rest.starts_with('*') => "'except*' statement".to_string(),
-        "if" | "elif" | "else" | "for" | "while" | "with" | "try" | "except" | "finally" | "match" | "case" => {
+        "if" | "elif" | "else" | "for" | "while" | "with" | "try" | "except" | "finally"
+        | "match" | "case" => {
             format!("'{word}' statement")
         }
         _ => return indentation("expected an indented block", offset),
     };
-    let at = if offset >= src.len() { eof_position(src) } else { offset };
-    indentation(format!("expected an indented block after {what} on line {hline}"), at)
+    let at = if offset >= src.len() {
+        eof_position(src)
+    } else {
+        offset
+    };
+    indentation(
+        format!("expected an indented block after {what} on line {hline}"),
+        at,
+    )
 }
 
 /// The offset of the first non-blank character at or after `offset` (the token the
@@ -207,7 +255,9 @@ fn eof_position(src: &str) -> usize {
 fn line_around(src: &str, offset: usize) -> (usize, &str) {
     let offset = offset.min(src.len());
     let start = src[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let end = src[start..].find(['\n', '\r']).map_or(src.len(), |i| start + i);
+    let end = src[start..]
+        .find(['\n', '\r'])
+        .map_or(src.len(), |i| start + i);
     (start, &src[start..end])
 }
 
@@ -234,7 +284,11 @@ fn closing_bracket_after(src: &str, offset: usize) -> usize {
 fn unfinished_try(src: &str, pos: usize) -> bool {
     let (_, err_line) = line_around(src, pos);
     let at_eof = pos >= src.trim_end().len();
-    let err_indent = if at_eof { 0 } else { err_line.len() - err_line.trim_start().len() };
+    let err_indent = if at_eof {
+        0
+    } else {
+        err_line.len() - err_line.trim_start().len()
+    };
     let before = &src[..pos.min(src.len())];
     let mut lines: Vec<&str> = before.lines().collect();
     if !at_eof {
@@ -265,13 +319,21 @@ fn unfinished_try(src: &str, pos: usize) -> bool {
 /// `print x` / `exec x`: CPython's hint for Python 2 statements.
 fn legacy_print(src: &str, at: usize) -> Option<CompileError> {
     let before = src.get(..at)?.trim_end_matches([' ', '\t']);
-    let word_start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map_or(0, |i| i + 1);
     let word = &before[word_start..];
     let (line_start, _) = line_around(src, at);
     let prefix = src.get(line_start..word_start)?;
     let next = src.get(at..)?.chars().next()?;
-    if (word == "print" || word == "exec") && prefix.trim().is_empty() && !matches!(next, '(' | '=' | '.' | '[' | ':' | ',') {
-        return Some(CompileError::at(format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"), word_start));
+    if (word == "print" || word == "exec")
+        && prefix.trim().is_empty()
+        && !matches!(next, '(' | '=' | '.' | '[' | ':' | ',')
+    {
+        return Some(CompileError::at(
+            format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"),
+            word_start,
+        ));
     }
     None
 }
@@ -280,13 +342,15 @@ fn legacy_print(src: &str, at: usize) -> Option<CompileError> {
 pub(crate) fn convert(sm: &SourceMap, err: ParseError) -> CompileError {
     let offset = err.offset.to_usize();
     let problem = scan(sm.text());
-    let problem_before = problem.filter(|p| p.pos() <= offset && !matches!(p, Problem::Unclosed { .. }));
+    let problem_before =
+        problem.filter(|p| p.pos() <= offset && !matches!(p, Problem::Unclosed { .. }));
     use LexicalErrorType as L;
     match err.error {
         ParseErrorType::Lexical(lex) => match lex {
             L::TabError | L::TabsAfterSpaces => {
                 let (start, _) = line_around(sm.text(), offset);
-                let mut e = CompileError::at("inconsistent use of tabs and spaces in indentation", start);
+                let mut e =
+                    CompileError::at("inconsistent use of tabs and spaces in indentation", start);
                 e.kind = SyntaxErrorKind::Tab;
                 e
             }
@@ -295,43 +359,62 @@ pub(crate) fn convert(sm: &SourceMap, err: ParseError) -> CompileError {
                     expected_block(sm, sm.text().len())
                 } else {
                     let (start, line) = line_around(sm.text(), next_token_start(sm.text(), offset));
-                    indentation("unindent does not match any outer indentation level", start + line.len())
+                    indentation(
+                        "unindent does not match any outer indentation level",
+                        start + line.len(),
+                    )
                 }
             }
             L::StringError | L::Eof | L::NestingError => match problem {
                 Some(p) => problem_error(sm, p),
                 None => CompileError::at("unexpected EOF while parsing", offset),
             },
-            L::DefaultArgumentError => CompileError::at("non-default argument follows default argument", offset),
-            L::DuplicateArgumentError(n) => {
-                CompileError::at(format!("duplicate argument '{n}' in function definition"), offset)
+            L::DefaultArgumentError => {
+                CompileError::at("non-default argument follows default argument", offset)
             }
+            L::DuplicateArgumentError(n) => CompileError::at(
+                format!("duplicate argument '{n}' in function definition"),
+                offset,
+            ),
             L::PositionalArgumentError => {
                 let at = closing_bracket_after(sm.text(), offset);
                 CompileError::at("positional argument follows keyword argument", at)
             }
-            L::UnpackedArgumentError => {
-                CompileError::at("iterable argument unpacking follows keyword argument unpacking", offset)
+            L::UnpackedArgumentError => CompileError::at(
+                "iterable argument unpacking follows keyword argument unpacking",
+                offset,
+            ),
+            L::DuplicateKeywordArgumentError(n) => {
+                CompileError::at(format!("keyword argument repeated: {n}"), offset)
             }
-            L::DuplicateKeywordArgumentError(n) => CompileError::at(format!("keyword argument repeated: {n}"), offset),
             L::UnrecognizedToken { tok } => {
                 if let Some(p) = problem_before {
                     return problem_error(sm, p);
                 }
                 let at = offset.saturating_sub(tok.len_utf8());
-                let at = if sm.text().get(at..).is_some_and(|r| r.starts_with(tok)) { at } else { offset };
+                let at = if sm.text().get(at..).is_some_and(|r| r.starts_with(tok)) {
+                    at
+                } else {
+                    offset
+                };
                 if tok.is_ascii() {
                     CompileError::at("invalid syntax", at)
                 } else {
-                    CompileError::at(format!("invalid character '{tok}' (U+{:04X})", tok as u32), at)
+                    CompileError::at(
+                        format!("invalid character '{tok}' (U+{:04X})", tok as u32),
+                        at,
+                    )
                 }
             }
-            L::LineContinuationError => {
-                CompileError::at("unexpected character after line continuation character", offset)
-            }
+            L::LineContinuationError => CompileError::at(
+                "unexpected character after line continuation character",
+                offset,
+            ),
             L::FStringError(fe) => {
                 let text = match fe {
-                    rustpython_parser::FStringErrorType::InvalidExpression(_) => "invalid syntax".to_string(),
+                    rustpython_parser::FStringErrorType::InvalidExpression(_) => {
+                        "invalid syntax".to_string()
+                    }
                     other => other.to_string(),
                 };
                 CompileError::at(format!("f-string: {text}"), offset)
@@ -352,9 +435,10 @@ pub(crate) fn convert(sm: &SourceMap, err: ParseError) -> CompileError {
         },
         ParseErrorType::Eof => match problem {
             Some(p) => problem_error(sm, p),
-            None if unfinished_try(sm.text(), sm.text().len()) => {
-                CompileError::at("expected 'except' or 'finally' block", eof_position(sm.text()))
-            }
+            None if unfinished_try(sm.text(), sm.text().len()) => CompileError::at(
+                "expected 'except' or 'finally' block",
+                eof_position(sm.text()),
+            ),
             None => CompileError::at("unexpected EOF while parsing", eof_position(sm.text())),
         },
         ParseErrorType::UnrecognizedToken(tok, expected) => {
@@ -362,11 +446,17 @@ pub(crate) fn convert(sm: &SourceMap, err: ParseError) -> CompileError {
                 return problem_error(sm, p);
             }
             let at = next_token_start(sm.text(), offset);
-            if matches!(tok, Tok::Name { .. } | Tok::Dedent | Tok::EndOfFile) || at >= sm.text().len() {
+            if matches!(tok, Tok::Name { .. } | Tok::Dedent | Tok::EndOfFile)
+                || at >= sm.text().len()
+            {
                 let (start, line) = line_around(sm.text(), at);
                 let first = start + (line.len() - line.trim_start().len());
                 if (first == at || at >= sm.text().len()) && unfinished_try(sm.text(), at) {
-                    let pos = if at >= sm.text().len() { eof_position(sm.text()) } else { at };
+                    let pos = if at >= sm.text().len() {
+                        eof_position(sm.text())
+                    } else {
+                        at
+                    };
                     return CompileError::at("expected 'except' or 'finally' block", pos);
                 }
             }

@@ -54,7 +54,10 @@ impl<'a> SourceMap<'a> {
         }
         let li = self.line_index(offset);
         let start = self.line_starts[li];
-        (li as u32 + 1, self.src[start..offset].chars().count() as u32 + 1)
+        (
+            li as u32 + 1,
+            self.src[start..offset].chars().count() as u32 + 1,
+        )
     }
 
     /// Number of lines (a trailing newline does not start a new line).
@@ -71,7 +74,11 @@ impl<'a> SourceMap<'a> {
     pub(crate) fn line_text(&self, line: u32) -> Option<&'a str> {
         let li = (line as usize).checked_sub(1)?;
         let start = *self.line_starts.get(li)?;
-        let end = self.line_starts.get(li + 1).copied().unwrap_or(self.src.len());
+        let end = self
+            .line_starts
+            .get(li + 1)
+            .copied()
+            .unwrap_or(self.src.len());
         if start > self.src.len() || start == end && li > 0 && start == self.src.len() {
             return None;
         }
@@ -82,7 +89,12 @@ impl<'a> SourceMap<'a> {
     pub(crate) fn location(&self, range: TextRange) -> Location {
         let (line, col) = self.line_col(range.start().to_usize());
         let (end_line, end_col) = self.line_col(range.end().to_usize());
-        Location { line, end_line, col, end_col }
+        Location {
+            line,
+            end_line,
+            col,
+            end_col,
+        }
     }
 
     /// The source text of a range.

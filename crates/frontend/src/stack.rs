@@ -13,16 +13,18 @@ pub fn stack_effect(op: Op, arg: u32, jump: bool) -> i32 {
     use Op::*;
     match op {
         Nop | Swap | DeleteFast | DeleteDeref | DeleteName | DeleteGlobal | LoadAttr | UnaryOp
-        | ListToTuple | Jump | JumpBackward | GetIter | YieldValue | GetYieldFromIter | GetAwaitable
-        | GetAIter | CheckExcMatch | CheckEgMatch | SetupAnnotations | CopyDictWithoutKeys => 0,
-        PopTop | StoreFast | StoreDeref | StoreName | StoreGlobal | DeleteAttr | BinaryOp | CompareOp
-        | IsOp | ContainsOp | BinarySubscr | ListAppend | SetAdd | ListExtend | SetUpdate | DictUpdate
-        | DictMerge | PopJumpIfFalse | PopJumpIfTrue | PopJumpIfNone | PopJumpIfNotNone | ReturnValue
-        | PopExcept | Reraise | PrepReraiseStar | ImportName | ImportStar | PrintExpr => -1,
-        Copy | LoadConst | LoadFast | LoadDeref | LoadClosure | LoadClassDeref | LoadName | LoadGlobal
-        | LoadMethod | GetANext | PushExcInfo | LoadAssertionError | BeforeWith | BeforeAsyncWith
-        | WithExceptStart | LoadBuildClass | ImportFrom | GetLen | MatchMapping | MatchSequence
-        | MatchKeys => 1,
+        | ListToTuple | Jump | JumpBackward | GetIter | YieldValue | GetYieldFromIter
+        | GetAwaitable | GetAIter | CheckExcMatch | CheckEgMatch | SetupAnnotations
+        | CopyDictWithoutKeys => 0,
+        PopTop | StoreFast | StoreDeref | StoreName | StoreGlobal | DeleteAttr | BinaryOp
+        | CompareOp | IsOp | ContainsOp | BinarySubscr | ListAppend | SetAdd | ListExtend
+        | SetUpdate | DictUpdate | DictMerge | PopJumpIfFalse | PopJumpIfTrue | PopJumpIfNone
+        | PopJumpIfNotNone | ReturnValue | PopExcept | Reraise | PrepReraiseStar | ImportName
+        | ImportStar | PrintExpr => -1,
+        Copy | LoadConst | LoadFast | LoadDeref | LoadClosure | LoadClassDeref | LoadName
+        | LoadGlobal | LoadMethod | GetANext | PushExcInfo | LoadAssertionError | BeforeWith
+        | BeforeAsyncWith | WithExceptStart | LoadBuildClass | ImportFrom | GetLen
+        | MatchMapping | MatchSequence | MatchKeys => 1,
         StoreAttr | DeleteSubscr | MapAdd | EndAsyncFor | MatchClass => -2,
         StoreSubscr => -3,
         CallMethod | CallKw => -(a + 1),
@@ -68,7 +70,10 @@ pub fn stack_effect(op: Op, arg: u32, jump: bool) -> i32 {
 
 /// Whether control never falls through to the next instruction.
 pub fn is_terminal(op: Op) -> bool {
-    matches!(op, Op::Jump | Op::JumpBackward | Op::ReturnValue | Op::RaiseVarargs | Op::Reraise)
+    matches!(
+        op,
+        Op::Jump | Op::JumpBackward | Op::ReturnValue | Op::RaiseVarargs | Op::Reraise
+    )
 }
 
 /// Whether control may continue at the argument (a jump target).
@@ -100,7 +105,10 @@ pub fn verify(code: &CodeObject) -> Result<u32, String> {
         let ins = code.code[pc];
         if let Some(h) = code.handler_for(pc as u32) {
             if (h.depth as i32) > d {
-                return err(pc, format!("handler depth {} above stack depth {d}", h.depth));
+                return err(
+                    pc,
+                    format!("handler depth {} above stack depth {d}", h.depth),
+                );
             }
             work.push((h.target as usize, h.depth as i32 + 1 + h.lasti as i32));
         }

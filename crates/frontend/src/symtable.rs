@@ -142,7 +142,13 @@ impl Scope {
         let i = match self.index.get(name) {
             Some(&i) => i,
             None => {
-                self.symbols.push((name.to_string(), Symbol { flags: 0, scope: NameScope::Unknown }));
+                self.symbols.push((
+                    name.to_string(),
+                    Symbol {
+                        flags: 0,
+                        scope: NameScope::Unknown,
+                    },
+                ));
                 self.index.insert(name.to_string(), self.symbols.len() - 1);
                 self.symbols.len() - 1
             }
@@ -176,7 +182,9 @@ pub(crate) fn node_key<T>(node: &T) -> usize {
 
 /// CPython's private-name mangling (`__x` in class `C` is `_C__x`).
 pub(crate) fn mangle(private: Option<&str>, name: &str) -> String {
-    let Some(class) = private else { return name.to_string() };
+    let Some(class) = private else {
+        return name.to_string();
+    };
     if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
         return name.to_string();
     }
@@ -194,7 +202,10 @@ pub(crate) fn build(
     future_annotations: bool,
 ) -> CResult<SymbolTable> {
     let mut b = Builder {
-        table: SymbolTable { scopes: vec![Scope::new(ScopeKind::Module, false)], by_node: HashMap::new() },
+        table: SymbolTable {
+            scopes: vec![Scope::new(ScopeKind::Module, false)],
+            by_node: HashMap::new(),
+        },
         stack: vec![0],
         private: None,
         future_annotations,
@@ -229,7 +240,8 @@ impl Builder {
 
     fn enter<T>(&mut self, node: &T, kind: ScopeKind) -> ScopeId {
         let parent = self.cur();
-        let nested = self.table.scopes[parent].kind == ScopeKind::Function || self.table.scopes[parent].is_nested;
+        let nested = self.table.scopes[parent].kind == ScopeKind::Function
+            || self.table.scopes[parent].is_nested;
         let id = self.table.scopes.len();
         self.table.scopes.push(Scope::new(kind, nested));
         self.table.scopes[parent].children.push(id);
@@ -248,12 +260,21 @@ impl Builder {
         self.add_def_in(cur, &mangled, fl, range)
     }
 
-    fn add_def_in(&mut self, scope: ScopeId, mangled: &str, fl: u32, range: TextRange) -> CResult<()> {
+    fn add_def_in(
+        &mut self,
+        scope: ScopeId,
+        mangled: &str,
+        fl: u32,
+        range: TextRange,
+    ) -> CResult<()> {
         let comp_target = self.table.scopes[scope].comp_iter_target && scope == self.cur();
         let s = &mut self.table.scopes[scope];
         let old = s.flags(mangled);
         if fl & DEF_PARAM != 0 && old & DEF_PARAM != 0 {
-            return Err(CompileError::new(format!("duplicate argument '{mangled}' in function definition"), range));
+            return Err(CompileError::new(
+                format!("duplicate argument '{mangled}' in function definition"),
+                range,
+            ));
         }
         let mut val = old | fl;
         if comp_target {
@@ -291,7 +312,12 @@ impl Builder {
         }
     }
 
-    fn arguments_outer(&mut self, args: &ast::Arguments, returns: Option<&ast::Expr>, annotations: bool) -> CResult<()> {
+    fn arguments_outer(
+        &mut self,
+        args: &ast::Arguments,
+        returns: Option<&ast::Expr>,
+        annotations: bool,
+    ) -> CResult<()> {
         for a in args.posonlyargs.iter().chain(&args.args) {
             if let Some(d) = &a.default {
                 self.expr(d)?;
@@ -321,7 +347,12 @@ impl Builder {
     }
 
     fn params(&mut self, args: &ast::Arguments) -> CResult<()> {
-        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+        for a in args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+        {
             self.add_def(&a.def.arg, DEF_PARAM, a.def.range)?;
         }
         if let Some(a) = &args.vararg {
@@ -356,10 +387,18 @@ impl Builder {
         Ok(())
     }
 
-    fn directive(&mut self, names: &[ast::Identifier], range: TextRange, global: bool) -> CResult<()> {
+    fn directive(
+        &mut self,
+        names: &[ast::Identifier],
+        range: TextRange,
+        global: bool,
+    ) -> CResult<()> {
         let word = if global { "global" } else { "nonlocal" };
         if !global && self.table.scopes[self.cur()].kind == ScopeKind::Module {
-            return Err(CompileError::new("nonlocal declaration not allowed at module level", range));
+            return Err(CompileError::new(
+                "nonlocal declaration not allowed at module level",
+                range,
+            ));
         }
         for n in names {
             let mangled = mangle(self.private.as_deref(), n);
@@ -440,8 +479,15 @@ impl Builder {
                     let mangled = mangle(self.private.as_deref(), &n.id);
                     let cur = self.table.scopes[self.cur()].flags(&mangled);
                     if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.cur() != 0 && a.simple {
-                        let word = if cur & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
-                        return Err(CompileError::new(format!("annotated name '{}' can't be {word}", n.id), n.range));
+                        let word = if cur & DEF_GLOBAL != 0 {
+                            "global"
+                        } else {
+                            "nonlocal"
+                        };
+                        return Err(CompileError::new(
+                            format!("annotated name '{}' can't be {word}", n.id),
+                            n.range,
+                        ));
                     }
                     if a.simple {
                         self.add_def(&n.id, DEF_ANNOT | DEF_LOCAL, n.range)?;
@@ -530,7 +576,10 @@ impl Builder {
                 for a in &i.names {
                     if a.name.as_str() == "*" {
                         if self.table.scopes[self.cur()].kind != ScopeKind::Module {
-                            return Err(CompileError::new("import * only allowed at module level", a.range));
+                            return Err(CompileError::new(
+                                "import * only allowed at module level",
+                                a.range,
+                            ));
                         }
                         continue;
                     }
@@ -594,7 +643,10 @@ impl Builder {
             }
             P::MatchClass(c) => {
                 self.expr(&c.cls)?;
-                c.patterns.iter().chain(&c.kwd_patterns).try_for_each(|p| self.pattern(p))
+                c.patterns
+                    .iter()
+                    .chain(&c.kwd_patterns)
+                    .try_for_each(|p| self.pattern(p))
             }
             P::MatchStar(s) => match &s.name {
                 Some(n) => self.add_def(n, DEF_LOCAL, s.range),
@@ -657,7 +709,9 @@ impl Builder {
             E::Set(s) => self.exprs(&s.elts),
             E::ListComp(c) => self.comprehension(c, CompKind::List, &c.generators, &c.elt, None),
             E::SetComp(c) => self.comprehension(c, CompKind::Set, &c.generators, &c.elt, None),
-            E::DictComp(c) => self.comprehension(c, CompKind::Dict, &c.generators, &c.key, Some(&c.value)),
+            E::DictComp(c) => {
+                self.comprehension(c, CompKind::Dict, &c.generators, &c.key, Some(&c.value))
+            }
             E::GeneratorExp(c) => self.comprehension(c, CompKind::Gen, &c.generators, &c.elt, None),
             E::Await(a) => {
                 self.expr(&a.value)?;
@@ -702,7 +756,11 @@ impl Builder {
             }
             E::Starred(s) => self.expr(&s.value),
             E::Name(n) => {
-                let fl = if n.ctx == ast::ExprContext::Load { USE } else { DEF_LOCAL };
+                let fl = if n.ctx == ast::ExprContext::Load {
+                    USE
+                } else {
+                    DEF_LOCAL
+                };
                 self.add_def(&n.id, fl, n.range)?;
                 if n.ctx == ast::ExprContext::Load
                     && self.table.scopes[self.cur()].kind == ScopeKind::Function
@@ -727,14 +785,19 @@ impl Builder {
     fn mark_generator(&mut self, range: TextRange) -> CResult<()> {
         let s = self.cur_scope();
         if let Some(k) = s.comprehension {
-            return Err(CompileError::new(format!("'yield' inside {}", k.describe()), range));
+            return Err(CompileError::new(
+                format!("'yield' inside {}", k.describe()),
+                range,
+            ));
         }
         s.is_generator = true;
         Ok(())
     }
 
     fn extend_namedexpr_scope(&mut self, target: &ast::Expr) -> CResult<()> {
-        let ast::Expr::Name(n) = target else { return Ok(()) };
+        let ast::Expr::Name(n) = target else {
+            return Ok(());
+        };
         let name = mangle(self.private.as_deref(), &n.id);
         for i in (0..self.stack.len()).rev() {
             let sid = self.stack[i];
@@ -750,7 +813,11 @@ impl Builder {
             }
             match s.kind {
                 ScopeKind::Function => {
-                    let fl = if s.flags(&name) & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
+                    let fl = if s.flags(&name) & DEF_GLOBAL != 0 {
+                        DEF_GLOBAL
+                    } else {
+                        DEF_NONLOCAL
+                    };
                     let cur = self.cur();
                     self.add_def_in(cur, &name, fl, n.range)?;
                     return self.add_def_in(sid, &name, DEF_LOCAL, n.range);
@@ -779,7 +846,9 @@ impl Builder {
         elt: &ast::Expr,
         value: Option<&ast::Expr>,
     ) -> CResult<()> {
-        let Some(first) = gens.first() else { return Ok(()) };
+        let Some(first) = gens.first() else {
+            return Ok(());
+        };
         let cur = self.cur();
         self.table.scopes[cur].comp_iter_expr += 1;
         let r = self.expr(&first.iter);
@@ -850,21 +919,44 @@ fn analyze_block(
             newbound.extend(b.iter().cloned());
         }
     }
-    let names: Vec<(String, u32)> = t.scopes[id].symbols.iter().map(|(n, s)| (n.clone(), s.flags)).collect();
+    let names: Vec<(String, u32)> = t.scopes[id]
+        .symbols
+        .iter()
+        .map(|(n, s)| (n.clone(), s.flags))
+        .collect();
     for (name, fl) in &names {
         let sc = if fl & DEF_GLOBAL != 0 {
             if fl & DEF_NONLOCAL != 0 {
-                let range = t.scopes[id].directives.get(name).copied().unwrap_or_default();
-                return Err(CompileError::new(format!("name '{name}' is nonlocal and global"), range));
+                let range = t.scopes[id]
+                    .directives
+                    .get(name)
+                    .copied()
+                    .unwrap_or_default();
+                return Err(CompileError::new(
+                    format!("name '{name}' is nonlocal and global"),
+                    range,
+                ));
             }
             global.insert(name.clone());
             NameScope::GlobalExplicit
         } else if fl & DEF_NONLOCAL != 0 {
-            let range = t.scopes[id].directives.get(name).copied().unwrap_or_default();
+            let range = t.scopes[id]
+                .directives
+                .get(name)
+                .copied()
+                .unwrap_or_default();
             match bound {
-                None => return Err(CompileError::new("nonlocal declaration not allowed at module level", range)),
+                None => {
+                    return Err(CompileError::new(
+                        "nonlocal declaration not allowed at module level",
+                        range,
+                    ))
+                }
                 Some(b) if !b.contains(name) => {
-                    return Err(CompileError::new(format!("no binding for nonlocal '{name}' found"), range))
+                    return Err(CompileError::new(
+                        format!("no binding for nonlocal '{name}' found"),
+                        range,
+                    ))
                 }
                 Some(_) => {}
             }

@@ -146,7 +146,11 @@ impl Heap {
     /// Registers a type; its id is what objects carry in their header.
     pub fn register_type(&mut self, desc: TypeDescriptor) -> TypeId {
         if let Layout::Fixed { size } = desc.layout {
-            assert!(size >= MIN_OBJECT_SIZE, "type {} smaller than the minimum object", desc.name);
+            assert!(
+                size >= MIN_OBJECT_SIZE,
+                "type {} smaller than the minimum object",
+                desc.name
+            );
         }
         self.types.push(desc);
         TypeId(self.types.len() as u32 - 1)
@@ -192,7 +196,10 @@ impl Heap {
     /// `obj` must point to at least `HEADER_SIZE` writable bytes.
     #[inline]
     unsafe fn init_object(obj: *mut u8, ty: TypeId) {
-        (obj as *mut Header).write(Header { type_id: ty.0, flags: 0 });
+        (obj as *mut Header).write(Header {
+            type_id: ty.0,
+            flags: 0,
+        });
     }
 
     #[cold]
@@ -262,7 +269,13 @@ impl Heap {
     pub fn collect(&mut self, roots: &mut dyn RootSet) -> CollectOutcome {
         let start = std::time::Instant::now();
         self.space.retire(self.free);
-        let live = self.space.collect(&self.types, &self.pinned, roots, &mut self.finalizable, &self.config);
+        let live = self.space.collect(
+            &self.types,
+            &self.pinned,
+            roots,
+            &mut self.finalizable,
+            &self.config,
+        );
         let (free, top) = self.space.bump_region();
         self.free = free;
         self.top = top;
@@ -274,7 +287,10 @@ impl Heap {
         self.stats.max_pause = self.stats.max_pause.max(pause);
         self.stats.live_bytes = live;
         if self.config.debug {
-            eprintln!("[gc] collection {}: {} bytes live, {:?}", self.stats.collections, live, pause);
+            eprintln!(
+                "[gc] collection {}: {} bytes live, {:?}",
+                self.stats.collections, live, pause
+            );
         }
         if self.config.max_heap != 0 && live > self.config.max_heap {
             CollectOutcome::OutOfMemory
@@ -286,7 +302,11 @@ impl Heap {
     /// Whether an allocation of `bytes` could ever succeed under `PYRS_GC_MAX` (the VM checks
     /// sizes computed from user input before allocating, and raises `MemoryError` otherwise).
     pub fn can_allocate(&self, bytes: usize) -> bool {
-        let limit = if self.config.max_heap != 0 { self.config.max_heap } else { 1 << 40 };
+        let limit = if self.config.max_heap != 0 {
+            self.config.max_heap
+        } else {
+            1 << 40
+        };
         bytes <= limit
     }
 
@@ -335,7 +355,12 @@ pub(crate) unsafe fn object_size(types: &[TypeDescriptor], obj: *const u8) -> us
     let ty = (*(obj as *const Header)).type_id as usize;
     match types[ty].layout {
         Layout::Fixed { size } => round_size(size),
-        Layout::Var { base, len_offset, item_size, .. } => {
+        Layout::Var {
+            base,
+            len_offset,
+            item_size,
+            ..
+        } => {
             let len = *(obj.add(len_offset) as *const u64) as usize;
             round_size(base + len * item_size)
         }
@@ -352,7 +377,13 @@ pub(crate) unsafe fn trace_object(types: &[TypeDescriptor], obj: *mut u8, visit:
     for &off in &desc.ref_offsets {
         visit(&mut *(obj.add(off) as *mut u64));
     }
-    if let Layout::Var { base, len_offset, item_size, items_are_refs: true } = desc.layout {
+    if let Layout::Var {
+        base,
+        len_offset,
+        item_size,
+        items_are_refs: true,
+    } = desc.layout
+    {
         let len = *(obj.add(len_offset) as *const u64) as usize;
         for i in 0..len {
             visit(&mut *(obj.add(base + i * item_size) as *mut u64));

@@ -18,7 +18,13 @@ pub struct GcConfig {
 
 impl Default for GcConfig {
     fn default() -> Self {
-        GcConfig { min_budget: 8 << 20, growth: 1.0, max_heap: 0, stress: false, debug: false }
+        GcConfig {
+            min_budget: 8 << 20,
+            growth: 1.0,
+            max_heap: 0,
+            stress: false,
+            debug: false,
+        }
     }
 }
 
@@ -49,7 +55,10 @@ impl GcConfig {
     /// The defaults overridden by the environment; malformed values are ignored.
     pub fn from_env() -> GcConfig {
         let mut c = GcConfig::default();
-        if let Some(n) = env("NURSERY").or_else(|| env("MIN")).and_then(|s| parse_size(&s)) {
+        if let Some(n) = env("NURSERY")
+            .or_else(|| env("MIN"))
+            .and_then(|s| parse_size(&s))
+        {
             c.min_budget = n.max(64 << 10);
         }
         if let Some(g) = env("GROWTH").and_then(|s| s.trim().parse::<f64>().ok()) {

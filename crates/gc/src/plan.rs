@@ -37,7 +37,10 @@ impl PlanKind {
     /// The plan's constant constraints.
     pub fn constraints(self) -> PlanConstraints {
         match self {
-            PlanKind::Semispace => PlanConstraints { moves_objects: true, needs_write_barrier: false },
+            PlanKind::Semispace => PlanConstraints {
+                moves_objects: true,
+                needs_write_barrier: false,
+            },
         }
     }
 }

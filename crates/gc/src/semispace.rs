@@ -24,7 +24,8 @@ impl Chunk {
     /// Allocates `size` zeroed bytes, 16-aligned.
     pub(crate) fn new(size: usize) -> Chunk {
         let size = size.max(16);
-        let layout = Layout::from_size_align(size, 16).unwrap_or_else(|_| handle_alloc_error(Layout::new::<u128>()));
+        let layout = Layout::from_size_align(size, 16)
+            .unwrap_or_else(|_| handle_alloc_error(Layout::new::<u128>()));
         // SAFETY: the layout has a non-zero size.
         let ptr = unsafe { alloc_zeroed(layout) };
         if ptr.is_null() {
@@ -74,7 +75,14 @@ impl Semispace {
         let chunk = Chunk::new(budget);
         let start = chunk.start();
         let end = chunk.end();
-        Semispace { chunks: vec![SpaceChunk { chunk, used_end: start }], budget_end: end, poisoned: Vec::new() }
+        Semispace {
+            chunks: vec![SpaceChunk {
+                chunk,
+                used_end: start,
+            }],
+            budget_end: end,
+            poisoned: Vec::new(),
+        }
     }
 
     /// The free and top pointers for bump allocation in the current chunk.
@@ -97,14 +105,20 @@ impl Semispace {
         let chunk = Chunk::new(size.max(1 << 20));
         let start = chunk.start();
         let end = chunk.end();
-        self.chunks.push(SpaceChunk { chunk, used_end: start });
+        self.chunks.push(SpaceChunk {
+            chunk,
+            used_end: start,
+        });
         self.budget_end = end;
         (start, end)
     }
 
     /// Bytes handed out in the current space.
     pub(crate) fn committed_bytes(&self) -> usize {
-        self.chunks.iter().map(|c| c.used_end as usize - c.chunk.start() as usize).sum()
+        self.chunks
+            .iter()
+            .map(|c| c.used_end as usize - c.chunk.start() as usize)
+            .sum()
     }
 
     /// Copies everything reachable from `roots` and the pinned objects into a new space;
@@ -119,10 +133,16 @@ impl Semispace {
     ) -> usize {
         self.poisoned.clear();
         let used = self.committed_bytes();
-        let headroom = config.min_budget.max((used as f64 * config.growth) as usize);
+        let headroom = config
+            .min_budget
+            .max((used as f64 * config.growth) as usize);
         let to = Chunk::new(used + headroom);
         let from = std::mem::take(&mut self.chunks);
-        let mut copier = Copier { from: &from, free: to.start(), types };
+        let mut copier = Copier {
+            from: &from,
+            free: to.start(),
+            types,
+        };
 
         roots.visit_roots(&mut |slot| copier.forward(slot));
         for p in pinned {
@@ -170,9 +190,20 @@ impl Semispace {
         *finalizable = survivors;
 
         let live = free as usize - to.start() as usize;
-        let budget_end = free.wrapping_add(config.min_budget.max((live as f64 * config.growth) as usize));
-        self.budget_end = if budget_end > to.end() || budget_end < free { to.end() } else { budget_end };
-        self.chunks.push(SpaceChunk { chunk: to, used_end: free });
+        let budget_end = free.wrapping_add(
+            config
+                .min_budget
+                .max((live as f64 * config.growth) as usize),
+        );
+        self.budget_end = if budget_end > to.end() || budget_end < free {
+            to.end()
+        } else {
+            budget_end
+        };
+        self.chunks.push(SpaceChunk {
+            chunk: to,
+            used_end: free,
+        });
         if config.stress {
             for c in from {
                 // SAFETY: the chunk is owned here and no longer referenced by any live object.
@@ -194,7 +225,9 @@ struct Copier<'a> {
 
 impl Copier<'_> {
     fn in_from_space(&self, addr: usize) -> bool {
-        self.from.iter().any(|c| addr >= c.chunk.start() as usize && addr < c.used_end as usize)
+        self.from
+            .iter()
+            .any(|c| addr >= c.chunk.start() as usize && addr < c.used_end as usize)
     }
 
     fn forward(&mut self, slot: &mut u64) {

@@ -52,14 +52,24 @@ fn toy(config: GcConfig) -> Toy {
     });
     let array = heap.register_type(TypeDescriptor {
         name: "array",
-        layout: Layout::Var { base: 16, len_offset: 8, item_size: 8, items_are_refs: true },
+        layout: Layout::Var {
+            base: 16,
+            len_offset: 8,
+            item_size: 8,
+            items_are_refs: true,
+        },
         ref_offsets: vec![],
         trace: None,
         finalize: None,
     });
     let bytes = heap.register_type(TypeDescriptor {
         name: "bytes",
-        layout: Layout::Var { base: 16, len_offset: 8, item_size: 1, items_are_refs: false },
+        layout: Layout::Var {
+            base: 16,
+            len_offset: 8,
+            item_size: 1,
+            items_are_refs: false,
+        },
         ref_offsets: vec![],
         trace: None,
         finalize: None,
@@ -71,7 +81,13 @@ fn toy(config: GcConfig) -> Toy {
         trace: Some(boxed_trace),
         finalize: Some(boxed_finalize),
     });
-    Toy { heap, pair, array, bytes, boxed }
+    Toy {
+        heap,
+        pair,
+        array,
+        bytes,
+        boxed,
+    }
 }
 
 fn word(p: *mut u8, off: usize) -> u64 {
@@ -190,7 +206,10 @@ fn pinned_objects_stay_and_keep_referents_alive() {
 
 #[test]
 fn overflow_requests_a_collection() {
-    let mut t = toy(GcConfig { min_budget: 64 << 10, ..GcConfig::default() });
+    let mut t = toy(GcConfig {
+        min_budget: 64 << 10,
+        ..GcConfig::default()
+    });
     assert!(!t.heap.collection_requested());
     let mut head = 0;
     for i in 0..10_000 {
@@ -205,7 +224,10 @@ fn overflow_requests_a_collection() {
 
 #[test]
 fn stress_mode_poisons_old_copies() {
-    let mut t = toy(GcConfig { stress: true, ..GcConfig::default() });
+    let mut t = toy(GcConfig {
+        stress: true,
+        ..GcConfig::default()
+    });
     let p = t.pair(small(1), 0);
     let mut roots = Roots(vec![p]);
     assert_eq!(t.heap.safepoint(&mut roots), CollectOutcome::Collected);
@@ -215,7 +237,10 @@ fn stress_mode_poisons_old_copies() {
 
 #[test]
 fn max_heap_reports_out_of_memory() {
-    let mut t = toy(GcConfig { max_heap: 1000, ..GcConfig::default() });
+    let mut t = toy(GcConfig {
+        max_heap: 1000,
+        ..GcConfig::default()
+    });
     let arr = t.array(&[0; 200]);
     let mut roots = Roots(vec![arr]);
     assert_eq!(t.heap.collect(&mut roots), CollectOutcome::OutOfMemory);
@@ -232,7 +257,16 @@ fn random_operations_match_a_model() {
         seed ^= seed << 17;
         seed % n
     };
-    for config in [GcConfig { min_budget: 64 << 10, ..GcConfig::default() }, GcConfig { stress: true, ..GcConfig::default() }] {
+    for config in [
+        GcConfig {
+            min_budget: 64 << 10,
+            ..GcConfig::default()
+        },
+        GcConfig {
+            stress: true,
+            ..GcConfig::default()
+        },
+    ] {
         let mut t = toy(config);
         // Model: each root object is an array of 4 slots holding small ints or other roots.
         let mut model: Vec<[Option<i64>; 4]> = Vec::new();
@@ -247,7 +281,11 @@ fn random_operations_match_a_model() {
                     links.push([None; 4]);
                 }
                 2 if !roots.0.is_empty() => {
-                    let (i, j, slot) = (rand(roots.0.len() as u64) as usize, rand(roots.0.len() as u64) as usize, 1 + rand(3) as usize);
+                    let (i, j, slot) = (
+                        rand(roots.0.len() as u64) as usize,
+                        rand(roots.0.len() as u64) as usize,
+                        1 + rand(3) as usize,
+                    );
                     set_word(roots.0[i] as *mut u8, 16 + 8 * slot, roots.0[j]);
                     links[i][slot] = Some(j);
                 }
@@ -291,7 +329,10 @@ fn weak_roots_follow_survivors_and_clear_the_dead() {
     let mut t = toy(GcConfig::default());
     let live = t.pair(small(1), 0);
     let dead = t.pair(small(2), 0);
-    let mut roots = WeakRoots { strong: vec![live], weak: vec![live, dead, small(3)] };
+    let mut roots = WeakRoots {
+        strong: vec![live],
+        weak: vec![live, dead, small(3)],
+    };
     t.heap.collect(&mut roots);
     assert_eq!(roots.weak[0], roots.strong[0]);
     assert_ne!(roots.weak[0], live);
@@ -301,7 +342,10 @@ fn weak_roots_follow_survivors_and_clear_the_dead() {
 
 #[test]
 fn external_pressure_requests_a_collection() {
-    let mut t = toy(GcConfig { min_budget: 64 << 10, ..GcConfig::default() });
+    let mut t = toy(GcConfig {
+        min_budget: 64 << 10,
+        ..GcConfig::default()
+    });
     t.heap.add_external_pressure(1 << 10);
     assert!(!t.heap.collection_requested());
     t.heap.add_external_pressure(1 << 20);

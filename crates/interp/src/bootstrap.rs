@@ -33,7 +33,9 @@ pub(crate) fn bootstrap(vm: &mut Vm) {
     let sys_modules = crate::types::dict::new_dict(vm);
     vm.sys_modules_root = vm.root_push(sys_modules);
     let builtins = crate::builtins::create_builtins_module(vm);
-    let bdict = object::downcast::<object::ModuleObj>(builtins).expect("a module").dict;
+    let bdict = object::downcast::<object::ModuleObj>(builtins)
+        .expect("a module")
+        .dict;
     vm.builtins_root = vm.root_push(bdict);
     crate::types::init_all(vm);
     crate::eval::init(vm);

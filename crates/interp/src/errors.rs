@@ -110,24 +110,33 @@ impl Vm {
     #[cold]
     pub fn not_implemented(&mut self, what: impl AsRef<str>) -> Raised {
         let c = self.cls.not_implemented_error;
-        self.raise_new(c, &format!("{} is not implemented in pyrs yet", what.as_ref()))
+        self.raise_new(
+            c,
+            &format!("{} is not implemented in pyrs yet", what.as_ref()),
+        )
     }
 
     /// Raises `StopIteration(value)` (no args when `value` is None).
     #[cold]
     pub fn stop_iteration(&mut self, value: Value) -> Raised {
         let c = self.cls.stop_iteration;
-        let e = if value == self.none || value.is_null() { self.new_exception(c, &[]) } else { self.new_exception(c, &[value]) };
+        let e = if value == self.none || value.is_null() {
+            self.new_exception(c, &[])
+        } else {
+            self.new_exception(c, &[value])
+        };
         self.raise(e)
     }
 
     /// Whether the raised exception is an instance of `cls`.
     pub fn exc_matches(&self, cls: Value) -> bool {
-        !self.exc.is_null() && crate::types::class::is_subclass(crate::types::class::class_of(self, self.exc), cls)
+        !self.exc.is_null()
+            && crate::types::class::is_subclass(crate::types::class::class_of(self, self.exc), cls)
     }
 }
 
 /// The exception state of an exception instance, if `v` is one.
 pub fn exc_data<'a>(v: Value) -> Option<&'a mut ExcDataObj> {
-    crate::object::downcast::<InstanceObj>(v).and_then(|i| crate::object::downcast::<ExcDataObj>(i.native))
+    crate::object::downcast::<InstanceObj>(v)
+        .and_then(|i| crate::object::downcast::<ExcDataObj>(i.native))
 }

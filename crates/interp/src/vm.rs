@@ -31,7 +31,11 @@ pub struct Args<'a> {
 impl<'a> Args<'a> {
     /// Positional-only arguments.
     pub fn positional(pos: &'a [Value]) -> Args<'a> {
-        Args { pos, kw: &[], kwnames: &[] }
+        Args {
+            pos,
+            kw: &[],
+            kwnames: &[],
+        }
     }
 }
 
@@ -181,7 +185,13 @@ impl Vm {
     /// outside roots (native depth 0, or everything such code holds is in `roots`).
     pub fn collect_now(&mut self) -> PyResult<()> {
         self.method_cache.clear();
-        let mut roots = VmRoots { frames: &mut self.frames, roots: &mut self.roots, exc: &mut self.exc, handled: &mut self.handled, ids: &mut self.ids };
+        let mut roots = VmRoots {
+            frames: &mut self.frames,
+            roots: &mut self.roots,
+            exc: &mut self.exc,
+            handled: &mut self.handled,
+            ids: &mut self.ids,
+        };
         let outcome = self.heap.collect(&mut roots);
         self.ids.after_collection();
         if outcome == CollectOutcome::OutOfMemory {
@@ -216,7 +226,9 @@ impl Vm {
 
     /// As [`Vm::alloc_obj`] but pinned (never moves, never freed).
     pub fn alloc_pinned_obj<'a, T: object::HeapObj>(&mut self, class: Value) -> (Value, &'a mut T) {
-        let p = self.heap.alloc_pinned(pyrs_gc::TypeId(T::KIND as u32), std::mem::size_of::<T>());
+        let p = self
+            .heap
+            .alloc_pinned(pyrs_gc::TypeId(T::KIND as u32), std::mem::size_of::<T>());
         // SAFETY: as in `alloc_obj`.
         unsafe {
             (*(p as *mut object::ObjHead)).class = class;
@@ -239,7 +251,9 @@ impl Vm {
         // Interned strs are exactly the pinned ones.
         if crate::object::kind_of(s) == Some(Kind::Str) {
             // SAFETY: `s` is a live Str object, starting with a GC header.
-            let pinned = unsafe { (*(s.addr() as *const pyrs_gc::Header)).flags & pyrs_gc::flags::PINNED != 0 };
+            let pinned = unsafe {
+                (*(s.addr() as *const pyrs_gc::Header)).flags & pyrs_gc::flags::PINNED != 0
+            };
             if pinned {
                 return s;
             }

@@ -53,7 +53,8 @@ fn c_cbrt(x: f64) -> f64 {
         return x.cbrt();
     }
     // SAFETY: `addr` is the address of the C library's `double cbrt(double)`.
-    let f: extern "C" fn(f64) -> f64 = unsafe { std::mem::transmute::<usize, extern "C" fn(f64) -> f64>(addr) };
+    let f: extern "C" fn(f64) -> f64 =
+        unsafe { std::mem::transmute::<usize, extern "C" fn(f64) -> f64>(addr) };
     f(x)
 }
 fn c_atanh(x: f64) -> f64 {
@@ -90,7 +91,10 @@ fn two_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(Value, Value)
         return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
     }
     if args.pos.len() != 2 {
-        return Err(vm.type_error(format!("{name} expected 2 arguments, got {}", args.pos.len())));
+        return Err(vm.type_error(format!(
+            "{name} expected 2 arguments, got {}",
+            args.pos.len()
+        )));
     }
     Ok((args.pos[0], args.pos[1]))
 }
@@ -120,7 +124,11 @@ pub fn math_1(x: f64, f: fn(f64) -> f64, can_overflow: bool) -> Result<f64, Math
         return Err(MathError::Domain);
     }
     if r.is_infinite() && x.is_finite() {
-        return Err(if can_overflow { MathError::Range } else { MathError::Domain });
+        return Err(if can_overflow {
+            MathError::Range
+        } else {
+            MathError::Domain
+        });
     }
     Ok(r)
 }
@@ -204,8 +212,21 @@ const LANCZOS_NUM: [f64; 13] = [
     210.82427775157934587250973392071336271166969580291,
     2.5066282746310002701649081771338373386264310793408,
 ];
-const LANCZOS_DEN: [f64; 13] =
-    [0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0, 2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0];
+const LANCZOS_DEN: [f64; 13] = [
+    0.0,
+    39916800.0,
+    120543840.0,
+    150917976.0,
+    105258076.0,
+    45995730.0,
+    13339535.0,
+    2637558.0,
+    357423.0,
+    32670.0,
+    1925.0,
+    66.0,
+    1.0,
+];
 const GAMMA_INTEGRAL: [f64; 23] = [
     1.0,
     1.0,
@@ -283,7 +304,11 @@ pub fn tgamma(x: f64) -> Result<f64, MathError> {
     let absx = x.abs();
     if absx < 1e-20 {
         let r = 1.0 / x;
-        return if r.is_infinite() { Err(MathError::Range) } else { Ok(r) };
+        return if r.is_infinite() {
+            Err(MathError::Range)
+        } else {
+            Ok(r)
+        };
     }
     if absx > 200.0 {
         if x < 0.0 {
@@ -335,7 +360,11 @@ pub fn lgamma(x: f64) -> Result<f64, MathError> {
         return Ok(if x.is_nan() { x } else { f64::INFINITY });
     }
     if x == x.floor() && x <= 2.0 {
-        return if x <= 0.0 { Err(MathError::Domain) } else { Ok(0.0) };
+        return if x <= 0.0 {
+            Err(MathError::Domain)
+        } else {
+            Ok(0.0)
+        };
     }
     let absx = x.abs();
     if absx < 1e-20 {
@@ -374,7 +403,11 @@ fn math_lgamma(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn floor_ceil(vm: &mut Vm, args: Args<'_>, name: &str, up: bool) -> PyResult {
     let x = one_arg(vm, &args, name)?;
     if !pyrs_interp::object::is::<pyrs_interp::object::FloatObj>(x) {
-        let dunder = if up { vm.names.__ceil__ } else { vm.names.__floor__ };
+        let dunder = if up {
+            vm.names.__ceil__
+        } else {
+            vm.names.__floor__
+        };
         if let Some(r) = ops::call_special(vm, x, dunder, &[])? {
             return Ok(r);
         }
@@ -416,12 +449,20 @@ fn m_atan2(y: f64, x: f64) -> f64 {
     }
     if y.is_infinite() {
         if x.is_infinite() {
-            return if x.is_sign_positive() { (0.25 * PI).copysign(y) } else { (0.75 * PI).copysign(y) };
+            return if x.is_sign_positive() {
+                (0.25 * PI).copysign(y)
+            } else {
+                (0.75 * PI).copysign(y)
+            };
         }
         return (0.5 * PI).copysign(y);
     }
     if x.is_infinite() || y == 0.0 {
-        return if x.is_sign_positive() { 0.0f64.copysign(y) } else { PI.copysign(y) };
+        return if x.is_sign_positive() {
+            0.0f64.copysign(y)
+        } else {
+            PI.copysign(y)
+        };
     }
     y.atan2(x)
 }
@@ -532,7 +573,11 @@ pub fn pow(x: f64, y: f64) -> Result<f64, MathError> {
         return Err(MathError::Domain);
     }
     if r.is_infinite() {
-        return Err(if x == 0.0 { MathError::Domain } else { MathError::Range });
+        return Err(if x == 0.0 {
+            MathError::Domain
+        } else {
+            MathError::Range
+        });
     }
     Ok(r)
 }
@@ -550,7 +595,11 @@ fn math_ldexp(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(vm.type_error("Expected an int as second argument to ldexp."));
     }
     let e = match int::as_bigint(iv) {
-        Some(b) => b.to_i64().unwrap_or(if b.sign() == Sign::Minus { i64::MIN } else { i64::MAX }),
+        Some(b) => b.to_i64().unwrap_or(if b.sign() == Sign::Minus {
+            i64::MIN
+        } else {
+            i64::MAX
+        }),
         None => 0,
     };
     let r = ldexp(x, e);
@@ -656,7 +705,12 @@ fn math_log(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     match args.pos.len() {
         1 | 2 => {}
-        n => return Err(vm.type_error(format!("log expected {} arguments, got {n}", if n == 0 { "at least 1" } else { "at most 2" }))),
+        n => {
+            return Err(vm.type_error(format!(
+                "log expected {} arguments, got {n}",
+                if n == 0 { "at least 1" } else { "at most 2" }
+            )))
+        }
     }
     let num = loghelper(vm, args.pos[0], m_log)?;
     let Some(&base) = args.pos.get(1) else {
@@ -813,7 +867,11 @@ fn math_lcm(vm: &mut Vm, args: Args<'_>) -> PyResult {
     for &v in args.pos {
         let x = convert::index(vm, v)?;
         if !l.is_zero() {
-            l = if x.is_zero() { BigInt::zero() } else { l.lcm(&x) };
+            l = if x.is_zero() {
+                BigInt::zero()
+            } else {
+                l.lcm(&x)
+            };
         }
     }
     Ok(new_int(vm, l.abs()))
@@ -1013,7 +1071,10 @@ fn math_fsum(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn math_prod(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.only_kwargs(vm, "prod", &["start"])?;
     if args.pos.len() != 1 {
-        return Err(vm.type_error(format!("prod() takes exactly 1 positional argument ({} given)", args.pos.len())));
+        return Err(vm.type_error(format!(
+            "prod() takes exactly 1 positional argument ({} given)",
+            args.pos.len()
+        )));
     }
     let mut acc = args.kwarg("start").unwrap_or(Value::from_usize(1));
     let it = iter::iter(vm, args.pos[0])?;
@@ -1044,7 +1105,10 @@ fn math_isfinite(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn math_isclose(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.only_kwargs(vm, "isclose", &["a", "b", "rel_tol", "abs_tol"])?;
     if args.pos.len() > 2 {
-        return Err(vm.type_error(format!("isclose() takes exactly 2 positional arguments ({} given)", args.pos.len())));
+        return Err(vm.type_error(format!(
+            "isclose() takes exactly 2 positional arguments ({} given)",
+            args.pos.len()
+        )));
     }
     let Some(a) = args.arg(0, "a") else {
         return Err(vm.type_error("isclose() missing required argument 'a' (pos 1)"));
@@ -1227,7 +1291,10 @@ mod tests {
         assert_eq!(fsum([1e-16, 1.0, 1e16]), Ok(1.0000000000000002e+16));
         assert_eq!(fsum([0.1; 10]), Ok(1.0));
         assert_eq!(fsum([1e308, 1e308]), Err("intermediate overflow in fsum"));
-        assert_eq!(fsum([f64::INFINITY, f64::NEG_INFINITY]), Err("-inf + inf in fsum"));
+        assert_eq!(
+            fsum([f64::INFINITY, f64::NEG_INFINITY]),
+            Err("-inf + inf in fsum")
+        );
         assert_eq!(norm_of(&[3.0, 4.0]), 5.0);
         assert_eq!(norm_of(&[1e308, 1e308]), 1.4142135623730951e+308);
         assert_eq!(norm_of(&[]), 0.0);
@@ -1244,7 +1311,10 @@ mod tests {
         assert_eq!(pow(f64::INFINITY, -1.0), Ok(0.0));
         assert_eq!(math_1(1000.0, f64::cosh, true), Err(MathError::Range));
         assert_eq!(math_1(1.0, c_atanh, false), Err(MathError::Domain));
-        assert_eq!(factorial(30).to_string(), "265252859812191058636308480000000");
+        assert_eq!(
+            factorial(30).to_string(),
+            "265252859812191058636308480000000"
+        );
         assert!(isclose(1.0, 1.0 + 1e-10, 1e-9, 0.0));
     }
 }

@@ -24,7 +24,10 @@ const CLOCK_PROCESS_CPUTIME_ID: i32 = 2;
 
 /// Nanoseconds of a C clock (0 if the clock is unavailable).
 fn clock_ns(clock: i32) -> i128 {
-    let mut ts = Timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut ts = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: `ts` is a valid, writable timespec for the duration of the call.
     let rc = unsafe { clock_gettime(clock, &mut ts) };
     if rc != 0 {

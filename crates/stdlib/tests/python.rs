@@ -15,7 +15,10 @@ fn run(file: &str) {
     pyrs_stdlib::register(&mut vm);
     let outcome = run_main(&mut vm, &source, &path);
     pyrs_interp::builtins::flush_std_streams(&mut vm);
-    assert!(matches!(outcome, MainOutcome::Ok), "{file} failed (see the MISMATCH lines)");
+    assert!(
+        matches!(outcome, MainOutcome::Ok),
+        "{file} failed (see the MISMATCH lines)"
+    );
 }
 
 #[test]

@@ -27,7 +27,14 @@ pub(super) fn assemble(u: Unit<'_>, st: &Scope, filename: &Rc<str>) -> CodeObjec
     let mut locations = Vec::with_capacity(pc as usize);
     let mut covering: Vec<Option<u32>> = Vec::with_capacity(pc as usize);
     for (i, it) in u.items.iter().enumerate() {
-        if let Item::Instr { op, arg, target, loc, handler } = it {
+        if let Item::Instr {
+            op,
+            arg,
+            target,
+            loc,
+            handler,
+        } = it
+        {
             if !reachable[i] {
                 continue;
             }
@@ -78,7 +85,13 @@ pub(super) fn assemble(u: Unit<'_>, st: &Scope, filename: &Rc<str>) -> CodeObjec
     let cell2arg = u
         .cellvars
         .iter()
-        .map(|c| u.varnames.iter().position(|v| v == c).filter(|&i| i < st.params.len()).map(|i| i as u32))
+        .map(|c| {
+            u.varnames
+                .iter()
+                .position(|v| v == c)
+                .filter(|&i| i < st.params.len())
+                .map(|i| i as u32)
+        })
         .collect();
     CodeObject {
         name: u.name,
@@ -132,7 +145,9 @@ fn handler_depths(
                         }
                     }
                 }
-                Item::Instr { op, arg, target, .. } => {
+                Item::Instr {
+                    op, arg, target, ..
+                } => {
                     if let Some(t) = target {
                         if let Some(ti) = label_item(*t) {
                             work.push((ti as usize, d + stack_effect(*op, *arg, true)));

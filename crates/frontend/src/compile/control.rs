@@ -122,7 +122,9 @@ impl<'a> Compiler<'a> {
         self.unwind_fblock(&lp, false, range)?;
         self.set_loc(range);
         match lp {
-            FBlock::WhileLoop { end, .. } | FBlock::ForLoop { end, .. } => self.emit_jump(Op::Jump, end),
+            FBlock::WhileLoop { end, .. } | FBlock::ForLoop { end, .. } => {
+                self.emit_jump(Op::Jump, end)
+            }
             _ => {}
         }
         self.unit().handler_stack = saved;
@@ -174,11 +176,19 @@ impl<'a> Compiler<'a> {
     }
 
     /// Emits the exit code of one fblock for a jump out of it.
-    fn unwind_fblock(&mut self, fb: &FBlock<'a>, preserve_tos: bool, range: TextRange) -> CResult<()> {
+    fn unwind_fblock(
+        &mut self,
+        fb: &FBlock<'a>,
+        preserve_tos: bool,
+        range: TextRange,
+    ) -> CResult<()> {
         match fb {
             FBlock::WhileLoop { .. } | FBlock::ExceptionHandler => {}
             FBlock::ExceptionGroupHandler => {
-                return self.error("'break', 'continue' and 'return' cannot appear in an except* block", range)
+                return self.error(
+                    "'break', 'continue' and 'return' cannot appear in an except* block",
+                    range,
+                )
             }
             FBlock::ForLoop { .. } | FBlock::PopValue => {
                 if preserve_tos {
@@ -268,7 +278,9 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         let loc = self.unit().loc;
         self.push_handler(end, false, 0);
-        self.unit().fblocks.push(FBlock::FinallyTry { body: finalbody });
+        self.unit()
+            .fblocks
+            .push(FBlock::FinallyTry { body: finalbody });
         if handlers.is_empty() {
             self.stmts(body)?;
             self.stmts(orelse)?;
@@ -336,7 +348,11 @@ impl<'a> Compiler<'a> {
 
     /// The handlers of a plain `try`; stack `[prev, exc]` under the cleanup handler, which
     /// this pops before returning.
-    fn except_handlers(&mut self, handlers: &'a [ast::ExceptHandler], end: super::Label) -> CResult<()> {
+    fn except_handlers(
+        &mut self,
+        handlers: &'a [ast::ExceptHandler],
+        end: super::Label,
+    ) -> CResult<()> {
         self.unit().fblocks.push(FBlock::ExceptionHandler);
         let n = handlers.len();
         for (i, h) in handlers.iter().enumerate() {
@@ -357,7 +373,9 @@ impl<'a> Compiler<'a> {
                     self.name_op(name, Ctx::Store);
                     let cleanup_end = self.new_label();
                     self.push_handler(cleanup_end, true, 0);
-                    self.unit().fblocks.push(FBlock::HandlerCleanup { name: Some(name.to_string()) });
+                    self.unit().fblocks.push(FBlock::HandlerCleanup {
+                        name: Some(name.to_string()),
+                    });
                     self.stmts(&h.body)?;
                     self.unit().fblocks.pop();
                     self.pop_handler();
@@ -376,7 +394,9 @@ impl<'a> Compiler<'a> {
                 }
                 None => {
                     self.emit(Op::PopTop, 0);
-                    self.unit().fblocks.push(FBlock::HandlerCleanup { name: None });
+                    self.unit()
+                        .fblocks
+                        .push(FBlock::HandlerCleanup { name: None });
                     self.stmts(&h.body)?;
                     self.unit().fblocks.pop();
                     self.pop_handler();
@@ -395,7 +415,11 @@ impl<'a> Compiler<'a> {
 
     /// The handlers of a `try`/`except*` (CPython 3.11's `compiler_try_star_except`);
     /// stack `[prev, eg]` under the cleanup handler, which this pops before returning.
-    fn except_star_handlers(&mut self, handlers: &'a [ast::ExceptHandler], end: super::Label) -> CResult<()> {
+    fn except_star_handlers(
+        &mut self,
+        handlers: &'a [ast::ExceptHandler],
+        end: super::Label,
+    ) -> CResult<()> {
         let reraise_star = self.new_label();
         self.unit().fblocks.push(FBlock::ExceptionGroupHandler);
         let n = handlers.len();
@@ -425,7 +449,9 @@ impl<'a> Compiler<'a> {
             let cleanup_end = self.new_label();
             self.push_handler(cleanup_end, true, 0);
             let name = h.name.as_ref().map(|n| n.to_string());
-            self.unit().fblocks.push(FBlock::HandlerCleanup { name: name.clone() });
+            self.unit()
+                .fblocks
+                .push(FBlock::HandlerCleanup { name: name.clone() });
             self.stmts(&h.body)?;
             self.unit().fblocks.pop();
             self.pop_handler();
@@ -493,7 +519,9 @@ impl<'a> Compiler<'a> {
         is_async: bool,
         range: TextRange,
     ) -> CResult<()> {
-        let Some(item) = items.get(idx) else { return self.stmts(body) };
+        let Some(item) = items.get(idx) else {
+            return self.stmts(body);
+        };
         let final_ = self.new_label();
         let exit = self.new_label();
         let cleanup = self.new_label();

@@ -79,8 +79,15 @@ impl<'a> Compiler<'a> {
         match e {
             E::BoolOp(b) => {
                 let end = self.new_label();
-                let op = if b.op == ast::BoolOp::And { Op::JumpIfFalseOrPop } else { Op::JumpIfTrueOrPop };
-                let (last, init) = b.values.split_last().expect("parser gives two or more operands");
+                let op = if b.op == ast::BoolOp::And {
+                    Op::JumpIfFalseOrPop
+                } else {
+                    Op::JumpIfTrueOrPop
+                };
+                let (last, init) = b
+                    .values
+                    .split_last()
+                    .expect("parser gives two or more operands");
                 for v in init {
                     self.expr(v)?;
                     self.emit_jump(op, end);
@@ -234,8 +241,17 @@ impl<'a> Compiler<'a> {
             let len = a.attr.len() as u32;
             let col = loc.end_col.saturating_sub(len);
             let end_line = cur.end_line.max(loc.end_line);
-            let end_col = if end_line == loc.end_line { cur.end_col.max(col) } else { cur.end_col };
-            self.unit().loc = Location { line: loc.end_line, end_line, col, end_col };
+            let end_col = if end_line == loc.end_line {
+                cur.end_col.max(col)
+            } else {
+                cur.end_col
+            };
+            self.unit().loc = Location {
+                line: loc.end_line,
+                end_line,
+                col,
+                end_col,
+            };
         }
     }
 
@@ -253,10 +269,15 @@ impl<'a> Compiler<'a> {
     /// Jumps to `label` if the truth of `e` equals `cond`; falls through otherwise.
     pub(crate) fn jump_if(&mut self, e: &'a ast::Expr, cond: bool, label: Label) -> CResult<()> {
         match e {
-            ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => self.jump_if(&u.operand, !cond, label),
+            ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
+                self.jump_if(&u.operand, !cond, label)
+            }
             ast::Expr::BoolOp(b) => {
                 let is_or = b.op == ast::BoolOp::Or;
-                let (last, init) = b.values.split_last().expect("parser gives two or more operands");
+                let (last, init) = b
+                    .values
+                    .split_last()
+                    .expect("parser gives two or more operands");
                 if is_or != cond {
                     let next = self.new_label();
                     for v in init {
@@ -276,7 +297,14 @@ impl<'a> Compiler<'a> {
                 self.expr(e)?;
                 let saved = self.unit().loc;
                 self.set_loc(e.range());
-                self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, label);
+                self.emit_jump(
+                    if cond {
+                        Op::PopJumpIfTrue
+                    } else {
+                        Op::PopJumpIfFalse
+                    },
+                    label,
+                );
                 self.unit().loc = saved;
                 Ok(())
             }
@@ -328,7 +356,12 @@ impl<'a> Compiler<'a> {
 
     /// Builds a list, tuple or set from `elts` (which may contain `*x`) on top of `pushed`
     /// items already on the stack (CPython's `starunpack_helper`).
-    pub(crate) fn starunpack(&mut self, elts: &'a [ast::Expr], pushed: u32, kind: SeqKind) -> CResult<()> {
+    pub(crate) fn starunpack(
+        &mut self,
+        elts: &'a [ast::Expr],
+        pushed: u32,
+        kind: SeqKind,
+    ) -> CResult<()> {
         let has_star = elts.iter().any(is_starred);
         if kind == SeqKind::Tuple && pushed == 0 && !elts.is_empty() {
             if let Some(c) = const_tuple(elts) {
@@ -416,7 +449,11 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn subdict(&mut self, pending: &mut Vec<(&'a ast::Expr, &'a ast::Expr)>, have_dict: &mut bool) -> CResult<()> {
+    fn subdict(
+        &mut self,
+        pending: &mut Vec<(&'a ast::Expr, &'a ast::Expr)>,
+        have_dict: &mut bool,
+    ) -> CResult<()> {
         let n = pending.len() as u32;
         for (k, v) in pending.drain(..) {
             self.expr(k)?;
@@ -469,7 +506,12 @@ impl<'a> Compiler<'a> {
 
     /// Emits the arguments and the call, with `pushed` positional arguments already on the
     /// stack above the callable.
-    pub(crate) fn call_helper(&mut self, pushed: u32, args: &'a [ast::Expr], kws: &'a [ast::Keyword]) -> CResult<()> {
+    pub(crate) fn call_helper(
+        &mut self,
+        pushed: u32,
+        args: &'a [ast::Expr],
+        kws: &'a [ast::Keyword],
+    ) -> CResult<()> {
         let has_star = args.iter().any(is_starred);
         let has_dstar = kws.iter().any(|k| k.arg.is_none());
         let n = args.len() + kws.len() + pushed as usize;

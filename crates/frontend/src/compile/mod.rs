@@ -34,7 +34,13 @@ pub(crate) struct Label(u32);
 #[derive(Clone, Debug)]
 pub(crate) enum Item {
     /// A real instruction; `target` replaces `arg` for jumps.
-    Instr { op: Op, arg: u32, target: Option<Label>, loc: Location, handler: Option<u32> },
+    Instr {
+        op: Op,
+        arg: u32,
+        target: Option<Label>,
+        loc: Location,
+        handler: Option<u32>,
+    },
     /// Start of a protected region of handler `.0` (CPython's `SETUP_*`): fixes its depth.
     Setup(u32),
 }
@@ -137,13 +143,17 @@ fn find_ann(body: &[ast::Stmt]) -> bool {
             find_ann(&t.body)
                 || find_ann(&t.orelse)
                 || find_ann(&t.finalbody)
-                || t.handlers.iter().any(|ast::ExceptHandler::ExceptHandler(h)| find_ann(&h.body))
+                || t.handlers
+                    .iter()
+                    .any(|ast::ExceptHandler::ExceptHandler(h)| find_ann(&h.body))
         }
         S::TryStar(t) => {
             find_ann(&t.body)
                 || find_ann(&t.orelse)
                 || find_ann(&t.finalbody)
-                || t.handlers.iter().any(|ast::ExceptHandler::ExceptHandler(h)| find_ann(&h.body))
+                || t.handlers
+                    .iter()
+                    .any(|ast::ExceptHandler::ExceptHandler(h)| find_ann(&h.body))
         }
         S::Match(m) => m.cases.iter().any(|c| find_ann(&c.body)),
         _ => false,
@@ -153,7 +163,11 @@ fn find_ann(body: &[ast::Stmt]) -> bool {
 /// The docstring of a body, if its first statement is a string constant.
 pub(crate) fn docstring_of(body: &[ast::Stmt]) -> Option<Rc<str>> {
     if let Some(ast::Stmt::Expr(e)) = body.first() {
-        if let ast::Expr::Constant(ast::ExprConstant { value: ast::Constant::Str(s), .. }) = e.value.as_ref() {
+        if let ast::Expr::Constant(ast::ExprConstant {
+            value: ast::Constant::Str(s),
+            ..
+        }) = e.value.as_ref()
+        {
             return Some(Rc::from(s.as_str()));
         }
     }
@@ -219,11 +233,15 @@ impl<'a> Compiler<'a> {
 
     /// The innermost unit.
     pub(crate) fn unit(&mut self) -> &mut Unit<'a> {
-        self.units.last_mut().expect("a unit is always active while compiling")
+        self.units
+            .last_mut()
+            .expect("a unit is always active while compiling")
     }
 
     fn unit_ref(&self) -> &Unit<'a> {
-        self.units.last().expect("a unit is always active while compiling")
+        self.units
+            .last()
+            .expect("a unit is always active while compiling")
     }
 
     /// Starts a new code object for scope `scope`.
@@ -289,7 +307,12 @@ impl<'a> Compiler<'a> {
             handlers: Vec::new(),
             handler_stack: Vec::new(),
             fblocks: Vec::new(),
-            loc: Location { line: firstlineno, end_line: firstlineno, col: 0, end_col: 0 },
+            loc: Location {
+                line: firstlineno,
+                end_line: firstlineno,
+                col: 0,
+                end_col: 0,
+            },
             private,
             docstring: None,
         };
@@ -297,11 +320,16 @@ impl<'a> Compiler<'a> {
     }
 
     fn qualname_for(&self, kind: UnitKind, name: &str) -> String {
-        let Some(parent) = self.units.last() else { return name.to_string() };
+        let Some(parent) = self.units.last() else {
+            return name.to_string();
+        };
         if parent.kind == UnitKind::Module {
             return name.to_string();
         }
-        if matches!(kind, UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Class) {
+        if matches!(
+            kind,
+            UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Class
+        ) {
             let mangled = mangle(parent.private.as_deref(), name);
             if self.table.scopes[parent.scope].scope_of(&mangled) == NameScope::GlobalExplicit {
                 return name.to_string();
@@ -331,7 +359,13 @@ impl<'a> Compiler<'a> {
         let u = self.unit();
         let handler = u.handler_stack.last().copied();
         let loc = u.loc;
-        u.items.push(Item::Instr { op, arg, target: None, loc, handler });
+        u.items.push(Item::Instr {
+            op,
+            arg,
+            target: None,
+            loc,
+            handler,
+        });
     }
 
     /// Emits a jump to `label`.
@@ -339,7 +373,13 @@ impl<'a> Compiler<'a> {
         let u = self.unit();
         let handler = u.handler_stack.last().copied();
         let loc = u.loc;
-        u.items.push(Item::Instr { op, arg: 0, target: Some(label), loc, handler });
+        u.items.push(Item::Instr {
+            op,
+            arg: 0,
+            target: Some(label),
+            loc,
+            handler,
+        });
     }
 
     /// A fresh unbound label.
@@ -402,7 +442,8 @@ impl<'a> Compiler<'a> {
             return i;
         }
         u.names.push(Rc::from(name));
-        u.name_index.insert(name.to_string(), u.names.len() as u32 - 1);
+        u.name_index
+            .insert(name.to_string(), u.names.len() as u32 - 1);
         u.names.len() as u32 - 1
     }
 
@@ -418,7 +459,10 @@ impl<'a> Compiler<'a> {
         if let Some(i) = u.cellvars.iter().position(|c| &**c == name) {
             return Some((nl + i) as u32);
         }
-        u.freevars.iter().position(|c| &**c == name).map(|i| (nl + u.cellvars.len() + i) as u32)
+        u.freevars
+            .iter()
+            .position(|c| &**c == name)
+            .map(|i| (nl + u.cellvars.len() + i) as u32)
     }
 
     /// Emits the load/store/delete of a variable according to its scope.

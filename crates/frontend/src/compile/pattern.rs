@@ -37,15 +37,25 @@ impl<'a> Compiler<'a> {
         self.expr(&m.subject)?;
         let end = self.new_label();
         let cases = m.cases.len();
-        let Some(last) = m.cases.last() else { return self.error("invalid syntax", m.range) };
+        let Some(last) = m.cases.last() else {
+            return self.error("invalid syntax", m.range);
+        };
         let has_default = is_wildcard(&last.pattern) && cases > 1;
-        for (i, case) in m.cases.iter().enumerate().take(cases - has_default as usize) {
+        for (i, case) in m
+            .cases
+            .iter()
+            .enumerate()
+            .take(cases - has_default as usize)
+        {
             self.set_loc(case.pattern.range());
             let last_real = i == cases - has_default as usize - 1;
             if !last_real {
                 self.emit(Op::Copy, 1);
             }
-            let mut pc = PatternCtx { allow_irrefutable: case.guard.is_some() || i == cases - 1, ..Default::default() };
+            let mut pc = PatternCtx {
+                allow_irrefutable: case.guard.is_some() || i == cases - 1,
+                ..Default::default()
+            };
             self.pattern(&case.pattern, &mut pc)?;
             for name in &pc.stores {
                 self.name_op(name, Ctx::Store);
@@ -111,14 +121,22 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn store_capture(&mut self, name: Option<&str>, pc: &mut PatternCtx, range: TextRange) -> CResult<()> {
+    fn store_capture(
+        &mut self,
+        name: Option<&str>,
+        pc: &mut PatternCtx,
+        range: TextRange,
+    ) -> CResult<()> {
         let Some(n) = name else {
             self.emit(Op::PopTop, 0);
             return Ok(());
         };
         self.check_forbidden_name(n, range)?;
         if pc.stores.iter().any(|s| s == n) {
-            return self.error(format!("multiple assignments to name '{n}' in pattern"), range);
+            return self.error(
+                format!("multiple assignments to name '{n}' in pattern"),
+                range,
+            );
         }
         self.rotate(pc.on_top + pc.stores.len() + 1);
         pc.stores.push(n.to_string());
@@ -145,7 +163,10 @@ impl<'a> Compiler<'a> {
                     _ => false,
                 };
                 if !ok {
-                    return self.error("patterns may only match literals and attribute lookups", v.range);
+                    return self.error(
+                        "patterns may only match literals and attribute lookups",
+                        v.range,
+                    );
                 }
                 self.expr(&v.value)?;
                 self.emit(Op::CompareOp, CmpOp::Eq as u32);
@@ -164,10 +185,13 @@ impl<'a> Compiler<'a> {
                 None => {
                     if !pc.allow_irrefutable {
                         return match &a.name {
-                            Some(n) => {
-                                self.error(format!("name capture '{n}' makes remaining patterns unreachable"), a.range)
+                            Some(n) => self.error(
+                                format!("name capture '{n}' makes remaining patterns unreachable"),
+                                a.range,
+                            ),
+                            None => {
+                                self.error("wildcard makes remaining patterns unreachable", a.range)
                             }
-                            None => self.error("wildcard makes remaining patterns unreachable", a.range),
                         };
                     }
                     self.store_capture(a.name.as_deref(), pc, a.range)?;
@@ -185,7 +209,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn pattern_sequence(&mut self, patterns: &'a [ast::Pattern], pc: &mut PatternCtx, range: TextRange) -> CResult<()> {
+    fn pattern_sequence(
+        &mut self,
+        patterns: &'a [ast::Pattern],
+        pc: &mut PatternCtx,
+        range: TextRange,
+    ) -> CResult<()> {
         let size = patterns.len();
         let mut star: Option<usize> = None;
         let mut only_wildcard = true;
@@ -231,12 +260,23 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn sequence_unpack(&mut self, patterns: &'a [ast::Pattern], pc: &mut PatternCtx, range: TextRange) -> CResult<()> {
+    fn sequence_unpack(
+        &mut self,
+        patterns: &'a [ast::Pattern],
+        pc: &mut PatternCtx,
+        range: TextRange,
+    ) -> CResult<()> {
         let n = patterns.len();
-        match patterns.iter().position(|p| matches!(p, ast::Pattern::MatchStar(_))) {
+        match patterns
+            .iter()
+            .position(|p| matches!(p, ast::Pattern::MatchStar(_)))
+        {
             Some(i) => {
                 if i >= 256 || n - i > (1 << 23) {
-                    return self.error("too many expressions in star-unpacking sequence pattern", range);
+                    return self.error(
+                        "too many expressions in star-unpacking sequence pattern",
+                        range,
+                    );
                 }
                 self.emit(Op::UnpackEx, (i | (n - i - 1) << 8) as u32);
             }
@@ -250,7 +290,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn sequence_subscr(&mut self, patterns: &'a [ast::Pattern], star: usize, pc: &mut PatternCtx) -> CResult<()> {
+    fn sequence_subscr(
+        &mut self,
+        patterns: &'a [ast::Pattern],
+        star: usize,
+        pc: &mut PatternCtx,
+    ) -> CResult<()> {
         pc.on_top += 1;
         let size = patterns.len();
         for (i, p) in patterns.iter().enumerate() {
@@ -273,7 +318,11 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn pattern_mapping(&mut self, m: &'a ast::PatternMatchMapping, pc: &mut PatternCtx) -> CResult<()> {
+    fn pattern_mapping(
+        &mut self,
+        m: &'a ast::PatternMatchMapping,
+        pc: &mut PatternCtx,
+    ) -> CResult<()> {
         let size = m.keys.len();
         if size != m.patterns.len() {
             return self.error("invalid syntax", m.range);
@@ -299,7 +348,10 @@ impl<'a> Compiler<'a> {
                     let k = super::expr::to_const(&c.value);
                     if seen.contains(&k) {
                         let shown = crate::dis::const_repr(&k);
-                        return self.error(format!("mapping pattern checks duplicate key ({shown})"), m.range);
+                        return self.error(
+                            format!("mapping pattern checks duplicate key ({shown})"),
+                            m.range,
+                        );
                     }
                     seen.push(k);
                 }
@@ -361,7 +413,11 @@ impl<'a> Compiler<'a> {
             }
         }
         self.expr(&c.cls)?;
-        let names: Vec<Const> = c.kwd_attrs.iter().map(|a| Const::Str(Rc::from(a.as_str()))).collect();
+        let names: Vec<Const> = c
+            .kwd_attrs
+            .iter()
+            .map(|a| Const::Str(Rc::from(a.as_str())))
+            .collect();
         self.load_const(Const::Tuple(names.into()));
         self.emit(Op::MatchClass, nargs as u32);
         self.emit(Op::Copy, 1);
@@ -403,13 +459,15 @@ impl<'a> Compiler<'a> {
                 None => control = Some(sub.stores.clone()),
                 Some(ctl) => {
                     if sub.stores.len() != ctl.len() {
-                        return self.error("alternative patterns bind different names", alt.range());
+                        return self
+                            .error("alternative patterns bind different names", alt.range());
                     }
                     let nstores = ctl.len();
                     for icontrol in (0..nstores).rev() {
                         let name = &ctl[icontrol];
                         let Some(istores) = sub.stores.iter().position(|s| s == name) else {
-                            return self.error("alternative patterns bind different names", alt.range());
+                            return self
+                                .error("alternative patterns bind different names", alt.range());
                         };
                         if icontrol != istores {
                             let rotations = istores + 1;
@@ -437,7 +495,10 @@ impl<'a> Compiler<'a> {
         for name in control {
             self.rotate(nrots);
             if pc.stores.contains(&name) {
-                return self.error(format!("multiple assignments to name '{name}' in pattern"), alts[0].range());
+                return self.error(
+                    format!("multiple assignments to name '{name}' in pattern"),
+                    alts[0].range(),
+                );
             }
             pc.stores.push(name);
         }

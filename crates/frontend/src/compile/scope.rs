@@ -16,8 +16,12 @@ impl<'a> Compiler<'a> {
     /// Pushes the defaults tuple and kw-defaults dict; returns the `MakeFunction` flags.
     fn defaults(&mut self, args: &'a ast::Arguments) -> CResult<u32> {
         let mut fl = 0;
-        let pos: Vec<&'a ast::Expr> =
-            args.posonlyargs.iter().chain(&args.args).filter_map(|a| a.default.as_deref()).collect();
+        let pos: Vec<&'a ast::Expr> = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .filter_map(|a| a.default.as_deref())
+            .collect();
         if !pos.is_empty() {
             for d in &pos {
                 self.expr(d)?;
@@ -42,7 +46,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// Pushes the annotations dict if any; returns the `MakeFunction` flag.
-    fn annotations(&mut self, args: &'a ast::Arguments, returns: Option<&'a ast::Expr>) -> CResult<u32> {
+    fn annotations(
+        &mut self,
+        args: &'a ast::Arguments,
+        returns: Option<&'a ast::Expr>,
+    ) -> CResult<u32> {
         let mut n = 0;
         let ordered = args
             .args
@@ -87,13 +95,15 @@ impl<'a> Compiler<'a> {
     }
 
     fn scope_of_node<T>(&self, node: &T, range: TextRange) -> CResult<usize> {
-        self.table
-            .scope_for(node)
-            .ok_or_else(|| CompileError::new("internal compiler error: missing symbol table", range))
+        self.table.scope_for(node).ok_or_else(|| {
+            CompileError::new("internal compiler error: missing symbol table", range)
+        })
     }
 
     fn first_line(&self, range: TextRange, decorators: &[ast::Expr]) -> u32 {
-        let start = decorators.first().map_or(range.start(), |d| d.range().start().min(range.start()));
+        let start = decorators
+            .first()
+            .map_or(range.start(), |d| d.range().start().min(range.start()));
         self.sm.line_col(start.to_usize()).0
     }
 
@@ -119,7 +129,11 @@ impl<'a> Compiler<'a> {
         let scope = self.scope_of_node(node, range)?;
         let firstlineno = self.first_line(range, decorators);
         let private = self.unit().private.clone();
-        let kind = if is_async { UnitKind::AsyncFunction } else { UnitKind::Function };
+        let kind = if is_async {
+            UnitKind::AsyncFunction
+        } else {
+            UnitKind::Function
+        };
         self.enter_unit(kind, scope, name, firstlineno, private);
         self.set_arg_counts(args);
         let mut rest = body;
@@ -151,7 +165,10 @@ impl<'a> Compiler<'a> {
         if !code.freevars.is_empty() {
             for name in code.freevars.iter() {
                 let Some(slot) = self.deref_slot(name) else {
-                    return self.error(format!("internal compiler error: no cell for free variable '{name}'"), range);
+                    return self.error(
+                        format!("internal compiler error: no cell for free variable '{name}'"),
+                        range,
+                    );
                 };
                 self.emit(Op::LoadClosure, slot);
             }
@@ -195,7 +212,10 @@ impl<'a> Compiler<'a> {
                 let text = self.sm.slice(g.range);
                 if !(text.starts_with('(') && text.ends_with(')')) {
                     let elt_end = g.elt.range().end().to_usize() - g.range.start().to_usize();
-                    let at = text.get(elt_end..).and_then(|t| t.find("for")).map_or(0, |i| i + elt_end);
+                    let at = text
+                        .get(elt_end..)
+                        .and_then(|t| t.find("for"))
+                        .map_or(0, |i| i + elt_end);
                     let pos = g.range.start().to_usize() + at;
                     return Err(CompileError::at("invalid syntax", pos));
                 }
@@ -205,7 +225,13 @@ impl<'a> Compiler<'a> {
         self.emit(Op::LoadBuildClass, 0);
         let scope = self.scope_of_node(c, c.range)?;
         let firstlineno = self.first_line(c.range, &c.decorator_list);
-        self.enter_unit(UnitKind::Class, scope, &c.name, firstlineno, Some(c.name.to_string()));
+        self.enter_unit(
+            UnitKind::Class,
+            scope,
+            &c.name,
+            firstlineno,
+            Some(c.name.to_string()),
+        );
         let r = self.class_body(c);
         if let Err(e) = r {
             self.units.pop();
@@ -263,24 +289,38 @@ impl<'a> Compiler<'a> {
     ) -> CResult<()> {
         let range = node.range();
         let scope = self.scope_of_node(node, range)?;
-        let kind = self.table.scopes[scope].comprehension.unwrap_or(CompKind::Gen);
+        let kind = self.table.scopes[scope]
+            .comprehension
+            .unwrap_or(CompKind::Gen);
         let is_async = self.table.scopes[scope].is_coroutine;
         let outer = self.unit().kind;
         if let ast::Expr::Starred(s) = elt {
-            return self.error("iterable unpacking cannot be used in comprehension", s.range);
+            return self.error(
+                "iterable unpacking cannot be used in comprehension",
+                s.range,
+            );
         }
         if is_async
             && kind != CompKind::Gen
             && !matches!(outer, UnitKind::AsyncFunction | UnitKind::Comprehension)
         {
-            return self.error("asynchronous comprehension outside of an asynchronous function", range);
+            return self.error(
+                "asynchronous comprehension outside of an asynchronous function",
+                range,
+            );
         }
         let Some(first) = gens.first() else {
             return self.error("invalid syntax", range);
         };
         let line = self.sm.line_col(range.start().to_usize()).0;
         let private = self.unit().private.clone();
-        self.enter_unit(UnitKind::Comprehension, scope, kind.code_name(), line, private);
+        self.enter_unit(
+            UnitKind::Comprehension,
+            scope,
+            kind.code_name(),
+            line,
+            private,
+        );
         self.unit().argcount = 1;
         match kind {
             CompKind::List => self.emit(Op::BuildList, 0),
@@ -302,7 +342,14 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, 0, range)?;
         self.expr(&first.iter)?;
         self.set_loc(range);
-        self.emit(if first.is_async { Op::GetAIter } else { Op::GetIter }, 0);
+        self.emit(
+            if first.is_async {
+                Op::GetAIter
+            } else {
+                Op::GetIter
+            },
+            0,
+        );
         self.emit(Op::Call, 1);
         if is_async && kind != CompKind::Gen {
             self.emit(Op::GetAwaitable, 0);
@@ -329,7 +376,14 @@ impl<'a> Compiler<'a> {
         } else {
             self.expr(&g.iter)?;
             self.set_loc(g.iter.range());
-            self.emit(if g.is_async { Op::GetAIter } else { Op::GetIter }, 0);
+            self.emit(
+                if g.is_async {
+                    Op::GetAIter
+                } else {
+                    Op::GetIter
+                },
+                0,
+            );
         }
         self.set_loc(g.iter.range());
         self.bind(start);

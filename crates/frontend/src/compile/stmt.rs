@@ -17,13 +17,21 @@ impl<'a> Compiler<'a> {
         self.set_loc(s.range());
         use ast::Stmt as S;
         match s {
-            S::FunctionDef(ast::StmtFunctionDef { type_params, name, range, .. })
-            | S::AsyncFunctionDef(ast::StmtAsyncFunctionDef { type_params, name, range, .. })
-                if !type_params.is_empty() =>
-            {
-                self.reject_type_params(*range, name, "expected '('")
+            S::FunctionDef(ast::StmtFunctionDef {
+                type_params,
+                name,
+                range,
+                ..
+            })
+            | S::AsyncFunctionDef(ast::StmtAsyncFunctionDef {
+                type_params,
+                name,
+                range,
+                ..
+            }) if !type_params.is_empty() => self.reject_type_params(*range, name, "expected '('"),
+            S::ClassDef(c) if !c.type_params.is_empty() => {
+                self.reject_type_params(c.range, &c.name, "invalid syntax")
             }
-            S::ClassDef(c) if !c.type_params.is_empty() => self.reject_type_params(c.range, &c.name, "invalid syntax"),
             S::FunctionDef(f) => self.function_def(
                 f,
                 &f.name,
@@ -154,7 +162,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// Python 3.11 has no type parameters (`def f[T]()`): error at the `[`.
-    fn reject_type_params(&self, range: rustpython_parser::text_size::TextRange, name: &str, msg: &str) -> CResult<()> {
+    fn reject_type_params(
+        &self,
+        range: rustpython_parser::text_size::TextRange,
+        name: &str,
+        msg: &str,
+    ) -> CResult<()> {
         let text = self.sm.slice(range);
         let base = range.start().to_usize();
         let mut pos = base;
@@ -173,16 +186,29 @@ impl<'a> Compiler<'a> {
     /// "cannot assign to function call here. Maybe you meant '==' instead of '='?".
     fn check_assign_here(&self, a: &ast::StmtAssign) -> CResult<()> {
         use ast::Expr as E;
-        let [target] = a.targets.as_slice() else { return Ok(()) };
+        let [target] = a.targets.as_slice() else {
+            return Ok(());
+        };
         let bitwise_or = |e: &ast::Expr| {
             !matches!(
                 e,
-                E::Compare(_) | E::BoolOp(_) | E::IfExp(_) | E::Lambda(_) | E::NamedExpr(_) | E::Starred(_)
-                    | E::Yield(_) | E::YieldFrom(_)
+                E::Compare(_)
+                    | E::BoolOp(_)
+                    | E::IfExp(_)
+                    | E::Lambda(_)
+                    | E::NamedExpr(_)
+                    | E::Starred(_)
+                    | E::Yield(_)
+                    | E::YieldFrom(_)
             ) && !matches!(e, E::UnaryOp(u) if u.op == ast::UnaryOp::Not)
         };
         let excluded = match target {
-            E::Name(_) | E::Attribute(_) | E::Subscript(_) | E::List(_) | E::Tuple(_) | E::GeneratorExp(_) => true,
+            E::Name(_)
+            | E::Attribute(_)
+            | E::Subscript(_)
+            | E::List(_)
+            | E::Tuple(_)
+            | E::GeneratorExp(_) => true,
             E::Constant(c) => matches!(c.value, ast::Constant::None | ast::Constant::Bool(_)),
             _ => false,
         };
@@ -191,9 +217,13 @@ impl<'a> Compiler<'a> {
             v => Some(v),
         };
         let simple_yield = matches!(target, E::Yield(_) | E::YieldFrom(_));
-        if !excluded && (bitwise_or(target) || simple_yield) && value_first.is_some_and(bitwise_or) {
+        if !excluded && (bitwise_or(target) || simple_yield) && value_first.is_some_and(bitwise_or)
+        {
             let what = super::target::expr_name(target);
-            return self.error(format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"), target.range());
+            return self.error(
+                format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"),
+                target.range(),
+            );
         }
         Ok(())
     }
@@ -201,7 +231,11 @@ impl<'a> Compiler<'a> {
     fn import_from(&mut self, i: &'a ast::StmtImportFrom) -> CResult<()> {
         let level = i.level.as_ref().map_or(0, |l| l.to_u32());
         self.load_const(Const::Int(level as i64));
-        let names: Vec<Const> = i.names.iter().map(|a| Const::Str(Rc::from(a.name.as_str()))).collect();
+        let names: Vec<Const> = i
+            .names
+            .iter()
+            .map(|a| Const::Str(Rc::from(a.name.as_str())))
+            .collect();
         self.load_const(Const::Tuple(names.into()));
         let module = i.module.as_deref().unwrap_or("");
         let mi = self.add_name(module);
@@ -265,7 +299,10 @@ impl<'a> Compiler<'a> {
             }
             other => {
                 return self.error(
-                    format!("only single target (not {}) can be annotated", super::target::expr_name(other)),
+                    format!(
+                        "only single target (not {}) can be annotated",
+                        super::target::expr_name(other)
+                    ),
                     other.range(),
                 )
             }

@@ -80,14 +80,28 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            E::Starred(s) => return self.error("starred assignment target must be in a list or tuple", s.range),
-            other => return self.error(format!("cannot assign to {}", expr_name(other)), other.range()),
+            E::Starred(s) => {
+                return self.error(
+                    "starred assignment target must be in a list or tuple",
+                    s.range,
+                )
+            }
+            other => {
+                return self.error(
+                    format!("cannot assign to {}", expr_name(other)),
+                    other.range(),
+                )
+            }
         }
         Ok(())
     }
 
     /// `__debug__` cannot be bound.
-    pub(crate) fn check_forbidden_name(&self, name: &str, range: rustpython_parser::text_size::TextRange) -> CResult<()> {
+    pub(crate) fn check_forbidden_name(
+        &self,
+        name: &str,
+        range: rustpython_parser::text_size::TextRange,
+    ) -> CResult<()> {
         if name == "__debug__" {
             return self.error("cannot assign to __debug__", range);
         }
@@ -108,7 +122,10 @@ impl<'a> Compiler<'a> {
             Some(i) => {
                 let after = elts.len() - i - 1;
                 if i >= 256 || after >= (1 << 24) {
-                    return self.error("too many expressions in star-unpacking assignment", whole.range());
+                    return self.error(
+                        "too many expressions in star-unpacking assignment",
+                        whole.range(),
+                    );
                 }
                 self.emit(Op::UnpackEx, i as u32 | (after as u32) << 8);
             }
@@ -146,7 +163,9 @@ impl<'a> Compiler<'a> {
                     self.delete_target(e)?;
                 }
             }
-            other => return self.error(format!("cannot delete {}", expr_name(other)), other.range()),
+            other => {
+                return self.error(format!("cannot delete {}", expr_name(other)), other.range())
+            }
         }
         Ok(())
     }
@@ -192,7 +211,10 @@ impl<'a> Compiler<'a> {
             }
             other => {
                 return self.error(
-                    format!("'{}' is an illegal expression for augmented assignment", expr_name(other)),
+                    format!(
+                        "'{}' is an illegal expression for augmented assignment",
+                        expr_name(other)
+                    ),
                     other.range(),
                 )
             }

@@ -14,7 +14,9 @@ fn corpus_compiles_and_verifies() {
 #[test]
 fn corpus_as_one_module() {
     // The whole file minus the `__future__` snippet (which must come first).
-    let cut = CORPUS.rfind("\"\"\"module docstring\"\"\"").unwrap_or(CORPUS.len());
+    let cut = CORPUS
+        .rfind("\"\"\"module docstring\"\"\"")
+        .unwrap_or(CORPUS.len());
     must_compile(&CORPUS[..cut]);
 }
 
@@ -27,5 +29,8 @@ fn eval_and_single_modes() {
     let code = crate::compile("x = 1\n", "<s>", crate::Mode::Single).expect("single compiles");
     crate::stack::verify_all(&code).expect("verifies");
     let code = crate::compile("1 + 2\n", "<s>", crate::Mode::Single).expect("single compiles");
-    assert!(code.code.iter().any(|i| i.op == crate::bytecode::Op::PrintExpr));
+    assert!(code
+        .code
+        .iter()
+        .any(|i| i.op == crate::bytecode::Op::PrintExpr));
 }

@@ -18,13 +18,25 @@ fn find<'c>(code: &'c CodeObject, name: &str) -> Option<&'c CodeObject> {
 fn ops(src: &str, name: &str) -> String {
     let code = must_compile(src);
     let c = find(&code, name).unwrap_or_else(|| panic!("no code object {name}"));
-    c.code.iter().map(|i| format!("{} {}", i.op.name(), i.arg)).collect::<Vec<_>>().join("\n")
+    c.code
+        .iter()
+        .map(|i| format!("{} {}", i.op.name(), i.arg))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn check(src: &str, name: &str, expected: &str) {
     let got = ops(src, name);
-    let want: Vec<&str> = expected.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    assert_eq!(got, want.join("\n"), "\n--- got ---\n{got}\n--- for ---\n{src}");
+    let want: Vec<&str> = expected
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        got,
+        want.join("\n"),
+        "\n--- got ---\n{got}\n--- for ---\n{src}"
+    );
 }
 
 #[test]
@@ -105,13 +117,38 @@ fn with_statement_table() {
     assert_eq!(
         ops,
         [
-            "LoadName", "BeforeWith", "StoreName", "LoadName", "PopTop", "LoadConst", "LoadConst", "LoadConst",
-            "Call", "PopTop", "Jump", "PushExcInfo", "WithExceptStart", "PopJumpIfTrue", "Reraise", "PopTop",
-            "PopExcept", "PopTop", "PopTop", "Jump", "Copy", "PopExcept", "Reraise", "LoadConst", "ReturnValue",
+            "LoadName",
+            "BeforeWith",
+            "StoreName",
+            "LoadName",
+            "PopTop",
+            "LoadConst",
+            "LoadConst",
+            "LoadConst",
+            "Call",
+            "PopTop",
+            "Jump",
+            "PushExcInfo",
+            "WithExceptStart",
+            "PopJumpIfTrue",
+            "Reraise",
+            "PopTop",
+            "PopExcept",
+            "PopTop",
+            "PopTop",
+            "Jump",
+            "Copy",
+            "PopExcept",
+            "Reraise",
+            "LoadConst",
+            "ReturnValue",
         ]
     );
-    let t: Vec<(u32, u32, u32, u32, bool)> =
-        code.exception_table.iter().map(|e| (e.start, e.end, e.target, e.depth, e.lasti)).collect();
+    let t: Vec<(u32, u32, u32, u32, bool)> = code
+        .exception_table
+        .iter()
+        .map(|e| (e.start, e.end, e.target, e.depth, e.lasti))
+        .collect();
     assert_eq!(t, [(2, 5, 11, 1, true), (11, 16, 20, 3, true)]);
 }
 

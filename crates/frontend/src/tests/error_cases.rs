@@ -5,132 +5,785 @@
 pub(super) type Verdict = Option<(&'static str, &'static str, u32, u32)>;
 
 pub(super) const CASES: &[(&str, Verdict)] = &[
-    ("return 1", Some(("SyntaxError", "'return' outside function", 1, 1))),
-    ("yield 1", Some(("SyntaxError", "'yield' outside function", 1, 1))),
-    ("await x", Some(("SyntaxError", "'await' outside function", 1, 1))),
+    (
+        "return 1",
+        Some(("SyntaxError", "'return' outside function", 1, 1)),
+    ),
+    (
+        "yield 1",
+        Some(("SyntaxError", "'yield' outside function", 1, 1)),
+    ),
+    (
+        "await x",
+        Some(("SyntaxError", "'await' outside function", 1, 1)),
+    ),
     ("break", Some(("SyntaxError", "'break' outside loop", 1, 1))),
-    ("continue", Some(("SyntaxError", "'continue' not properly in loop", 1, 1))),
-    ("def f(x):\n    global x", Some(("SyntaxError", "name 'x' is parameter and global", 2, 5))),
-    ("def f():\n    x = 1\n    global x", Some(("SyntaxError", "name 'x' is assigned to before global declaration", 3, 5))),
-    ("def f():\n    print(x)\n    global x", Some(("SyntaxError", "name 'x' is used prior to global declaration", 3, 5))),
-    ("def f():\n    def g():\n        nonlocal x", Some(("SyntaxError", "no binding for nonlocal 'x' found", 3, 9))),
-    ("nonlocal x", Some(("SyntaxError", "nonlocal declaration not allowed at module level", 1, 1))),
-    ("def f(x, x): pass", Some(("SyntaxError", "duplicate argument 'x' in function definition", 1, 10))),
-    ("1 = x", Some(("SyntaxError", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 1))),
-    ("f() = 1", Some(("SyntaxError", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 1))),
-    ("del 1", Some(("SyntaxError", "cannot delete literal", 1, 5))),
-    ("del f()", Some(("SyntaxError", "cannot delete function call", 1, 5))),
-    ("[(yield x) for x in y]", Some(("SyntaxError", "'yield' inside list comprehension", 1, 3))),
-    ("*a = 1", Some(("SyntaxError", "starred assignment target must be in a list or tuple", 1, 1))),
-    ("a, *b, *c = d", Some(("SyntaxError", "multiple starred expressions in assignment", 1, 1))),
-    ("def f(a=1, b): pass", Some(("SyntaxError", "non-default argument follows default argument", 1, 12))),
-    ("f(x=1, x=2)", Some(("SyntaxError", "keyword argument repeated: x", 1, 8))),
-    ("f(x=1, y)", Some(("SyntaxError", "positional argument follows keyword argument", 1, 9))),
-    ("[*x for x in y]", Some(("SyntaxError", "iterable unpacking cannot be used in comprehension", 1, 2))),
-    ("*a", Some(("SyntaxError", "can't use starred expression here", 1, 1))),
-    ("print(*a for a in b)", Some(("SyntaxError", "iterable unpacking cannot be used in comprehension", 1, 7))),
-    ("def f():\n    async for x in y: pass", Some(("SyntaxError", "'async for' outside async function", 2, 5))),
-    ("def f():\n    [x async for x in y]", Some(("SyntaxError", "asynchronous comprehension outside of an asynchronous function", 2, 5))),
-    ("match x:\n    case [a, a]: pass", Some(("SyntaxError", "multiple assignments to name 'a' in pattern", 2, 14))),
-    ("match x:\n    case a: pass\n    case 1: pass", Some(("SyntaxError", "name capture 'a' makes remaining patterns unreachable", 2, 10))),
-    ("match x:\n    case _: pass\n    case 1: pass", Some(("SyntaxError", "wildcard makes remaining patterns unreachable", 2, 10))),
-    ("match x:\n    case a | b: pass", Some(("SyntaxError", "name capture 'a' makes remaining patterns unreachable", 2, 10))),
-    ("x = (1,", Some(("SyntaxError", "'(' was never closed", 1, 5))),
-    ("if x\n    pass", Some(("SyntaxError", "expected ':'", 1, 5))),
-    ("if x:\npass", Some(("IndentationError", "expected an indented block after 'if' statement on line 1", 2, 1))),
-    ("  x = 1", Some(("IndentationError", "unexpected indent", 1, 2))),
-    ("if x:\n    a\n  b", Some(("IndentationError", "unindent does not match any outer indentation level", 3, 4))),
-    ("x = 'abc", Some(("SyntaxError", "unterminated string literal (detected at line 1)", 1, 5))),
-    ("x = '''abc\n\n", Some(("SyntaxError", "unterminated triple-quoted string literal (detected at line 2)", 1, 5))),
-    ("for x in y:\n", Some(("IndentationError", "expected an indented block after 'for' statement on line 1", 1, 12))),
-    ("def f():\n", Some(("IndentationError", "expected an indented block after function definition on line 1", 1, 9))),
-    ("class C:\n", Some(("IndentationError", "expected an indented block after class definition on line 1", 1, 9))),
-    ("while x:\n", Some(("IndentationError", "expected an indented block after 'while' statement on line 1", 1, 9))),
-    ("try:\n    pass\n", Some(("SyntaxError", "expected 'except' or 'finally' block", 2, 9))),
+    (
+        "continue",
+        Some(("SyntaxError", "'continue' not properly in loop", 1, 1)),
+    ),
+    (
+        "def f(x):\n    global x",
+        Some(("SyntaxError", "name 'x' is parameter and global", 2, 5)),
+    ),
+    (
+        "def f():\n    x = 1\n    global x",
+        Some((
+            "SyntaxError",
+            "name 'x' is assigned to before global declaration",
+            3,
+            5,
+        )),
+    ),
+    (
+        "def f():\n    print(x)\n    global x",
+        Some((
+            "SyntaxError",
+            "name 'x' is used prior to global declaration",
+            3,
+            5,
+        )),
+    ),
+    (
+        "def f():\n    def g():\n        nonlocal x",
+        Some(("SyntaxError", "no binding for nonlocal 'x' found", 3, 9)),
+    ),
+    (
+        "nonlocal x",
+        Some((
+            "SyntaxError",
+            "nonlocal declaration not allowed at module level",
+            1,
+            1,
+        )),
+    ),
+    (
+        "def f(x, x): pass",
+        Some((
+            "SyntaxError",
+            "duplicate argument 'x' in function definition",
+            1,
+            10,
+        )),
+    ),
+    (
+        "1 = x",
+        Some((
+            "SyntaxError",
+            "cannot assign to literal here. Maybe you meant '==' instead of '='?",
+            1,
+            1,
+        )),
+    ),
+    (
+        "f() = 1",
+        Some((
+            "SyntaxError",
+            "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+            1,
+            1,
+        )),
+    ),
+    (
+        "del 1",
+        Some(("SyntaxError", "cannot delete literal", 1, 5)),
+    ),
+    (
+        "del f()",
+        Some(("SyntaxError", "cannot delete function call", 1, 5)),
+    ),
+    (
+        "[(yield x) for x in y]",
+        Some(("SyntaxError", "'yield' inside list comprehension", 1, 3)),
+    ),
+    (
+        "*a = 1",
+        Some((
+            "SyntaxError",
+            "starred assignment target must be in a list or tuple",
+            1,
+            1,
+        )),
+    ),
+    (
+        "a, *b, *c = d",
+        Some((
+            "SyntaxError",
+            "multiple starred expressions in assignment",
+            1,
+            1,
+        )),
+    ),
+    (
+        "def f(a=1, b): pass",
+        Some((
+            "SyntaxError",
+            "non-default argument follows default argument",
+            1,
+            12,
+        )),
+    ),
+    (
+        "f(x=1, x=2)",
+        Some(("SyntaxError", "keyword argument repeated: x", 1, 8)),
+    ),
+    (
+        "f(x=1, y)",
+        Some((
+            "SyntaxError",
+            "positional argument follows keyword argument",
+            1,
+            9,
+        )),
+    ),
+    (
+        "[*x for x in y]",
+        Some((
+            "SyntaxError",
+            "iterable unpacking cannot be used in comprehension",
+            1,
+            2,
+        )),
+    ),
+    (
+        "*a",
+        Some(("SyntaxError", "can't use starred expression here", 1, 1)),
+    ),
+    (
+        "print(*a for a in b)",
+        Some((
+            "SyntaxError",
+            "iterable unpacking cannot be used in comprehension",
+            1,
+            7,
+        )),
+    ),
+    (
+        "def f():\n    async for x in y: pass",
+        Some(("SyntaxError", "'async for' outside async function", 2, 5)),
+    ),
+    (
+        "def f():\n    [x async for x in y]",
+        Some((
+            "SyntaxError",
+            "asynchronous comprehension outside of an asynchronous function",
+            2,
+            5,
+        )),
+    ),
+    (
+        "match x:\n    case [a, a]: pass",
+        Some((
+            "SyntaxError",
+            "multiple assignments to name 'a' in pattern",
+            2,
+            14,
+        )),
+    ),
+    (
+        "match x:\n    case a: pass\n    case 1: pass",
+        Some((
+            "SyntaxError",
+            "name capture 'a' makes remaining patterns unreachable",
+            2,
+            10,
+        )),
+    ),
+    (
+        "match x:\n    case _: pass\n    case 1: pass",
+        Some((
+            "SyntaxError",
+            "wildcard makes remaining patterns unreachable",
+            2,
+            10,
+        )),
+    ),
+    (
+        "match x:\n    case a | b: pass",
+        Some((
+            "SyntaxError",
+            "name capture 'a' makes remaining patterns unreachable",
+            2,
+            10,
+        )),
+    ),
+    (
+        "x = (1,",
+        Some(("SyntaxError", "'(' was never closed", 1, 5)),
+    ),
+    (
+        "if x\n    pass",
+        Some(("SyntaxError", "expected ':'", 1, 5)),
+    ),
+    (
+        "if x:\npass",
+        Some((
+            "IndentationError",
+            "expected an indented block after 'if' statement on line 1",
+            2,
+            1,
+        )),
+    ),
+    (
+        "  x = 1",
+        Some(("IndentationError", "unexpected indent", 1, 2)),
+    ),
+    (
+        "if x:\n    a\n  b",
+        Some((
+            "IndentationError",
+            "unindent does not match any outer indentation level",
+            3,
+            4,
+        )),
+    ),
+    (
+        "x = 'abc",
+        Some((
+            "SyntaxError",
+            "unterminated string literal (detected at line 1)",
+            1,
+            5,
+        )),
+    ),
+    (
+        "x = '''abc\n\n",
+        Some((
+            "SyntaxError",
+            "unterminated triple-quoted string literal (detected at line 2)",
+            1,
+            5,
+        )),
+    ),
+    (
+        "for x in y:\n",
+        Some((
+            "IndentationError",
+            "expected an indented block after 'for' statement on line 1",
+            1,
+            12,
+        )),
+    ),
+    (
+        "def f():\n",
+        Some((
+            "IndentationError",
+            "expected an indented block after function definition on line 1",
+            1,
+            9,
+        )),
+    ),
+    (
+        "class C:\n",
+        Some((
+            "IndentationError",
+            "expected an indented block after class definition on line 1",
+            1,
+            9,
+        )),
+    ),
+    (
+        "while x:\n",
+        Some((
+            "IndentationError",
+            "expected an indented block after 'while' statement on line 1",
+            1,
+            9,
+        )),
+    ),
+    (
+        "try:\n    pass\n",
+        Some(("SyntaxError", "expected 'except' or 'finally' block", 2, 9)),
+    ),
     ("x = )", Some(("SyntaxError", "unmatched ')'", 1, 5))),
-    ("x = (]", Some(("SyntaxError", "closing parenthesis ']' does not match opening parenthesis '('", 1, 6))),
+    (
+        "x = (]",
+        Some((
+            "SyntaxError",
+            "closing parenthesis ']' does not match opening parenthesis '('",
+            1,
+            6,
+        )),
+    ),
     ("x = 1 +", Some(("SyntaxError", "invalid syntax", 1, 8))),
-    ("f(**a, *b)", Some(("SyntaxError", "iterable argument unpacking follows keyword argument unpacking", 1, 8))),
+    (
+        "f(**a, *b)",
+        Some((
+            "SyntaxError",
+            "iterable argument unpacking follows keyword argument unpacking",
+            1,
+            8,
+        )),
+    ),
     ("x +", Some(("SyntaxError", "invalid syntax", 1, 4))),
     ("a b", Some(("SyntaxError", "invalid syntax", 1, 3))),
     ("x = $", Some(("SyntaxError", "invalid syntax", 1, 5))),
-    ("x = €", Some(("SyntaxError", "invalid character '€' (U+20AC)", 1, 5))),
-    ("from __future__ import braces", Some(("SyntaxError", "not a chance", 1, 1))),
-    ("import os\nfrom __future__ import annotations", Some(("SyntaxError", "from __future__ imports must occur at the beginning of the file", 2, 1))),
-    ("from __future__ import nope", Some(("SyntaxError", "future feature nope is not defined", 1, 1))),
-    ("def f():\n    from os import *", Some(("SyntaxError", "import * only allowed at module level", 2, 20))),
+    (
+        "x = €",
+        Some(("SyntaxError", "invalid character '€' (U+20AC)", 1, 5)),
+    ),
+    (
+        "from __future__ import braces",
+        Some(("SyntaxError", "not a chance", 1, 1)),
+    ),
+    (
+        "import os\nfrom __future__ import annotations",
+        Some((
+            "SyntaxError",
+            "from __future__ imports must occur at the beginning of the file",
+            2,
+            1,
+        )),
+    ),
+    (
+        "from __future__ import nope",
+        Some(("SyntaxError", "future feature nope is not defined", 1, 1)),
+    ),
+    (
+        "def f():\n    from os import *",
+        Some((
+            "SyntaxError",
+            "import * only allowed at module level",
+            2,
+            20,
+        )),
+    ),
     ("lambda: (yield from x)\n", None),
-    ("async def f():\n    yield from x", Some(("SyntaxError", "'yield from' inside async function", 2, 5))),
-    ("async def f():\n    yield 1\n    return 2", Some(("SyntaxError", "'return' with value in async generator", 3, 5))),
-    ("def f():\n    x = 1\n    def g():\n        global x\n        nonlocal x", Some(("SyntaxError", "name 'x' is nonlocal and global", 4, 9))),
-    ("class C:\n    [(y := 1) for x in z]", Some(("SyntaxError", "assignment expression within a comprehension cannot be used in a class body", 2, 7))),
-    ("[x for x in (y := [1])]", Some(("SyntaxError", "assignment expression cannot be used in a comprehension iterable expression", 1, 14))),
-    ("[(x := 1) for x in y]", Some(("SyntaxError", "assignment expression cannot rebind comprehension iteration variable 'x'", 1, 3))),
-    ("try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass", Some(("SyntaxError", "default 'except:' must be last", 3, 1))),
-    ("try:\n    pass\nexcept* E:\n    break", Some(("SyntaxError", "'break', 'continue' and 'return' cannot appear in an except* block", 4, 5))),
-    ("for x in y:\n    try:\n        pass\n    except* E:\n        continue", Some(("SyntaxError", "'break', 'continue' and 'return' cannot appear in an except* block", 5, 9))),
-    ("def f():\n    try:\n        pass\n    except* E:\n        return", Some(("SyntaxError", "'break', 'continue' and 'return' cannot appear in an except* block", 5, 9))),
-    ("(a, b) += 1", Some(("SyntaxError", "'tuple' is an illegal expression for augmented assignment", 1, 1))),
-    ("f() += 1", Some(("SyntaxError", "'function call' is an illegal expression for augmented assignment", 1, 1))),
-    ("x: int = 1 = 2", Some(("SyntaxError", "invalid syntax", 1, 12))),
-    ("del (a, 1)", Some(("SyntaxError", "cannot delete literal", 1, 9))),
-    ("for 1 in x: pass", Some(("SyntaxError", "cannot assign to literal", 1, 5))),
-    ("with a as 1: pass", Some(("SyntaxError", "cannot assign to literal", 1, 11))),
-    ("a.b: int\nglobal a", Some(("SyntaxError", "name 'a' is used prior to global declaration", 2, 1))),
-    ("def f():\n    x: int\n    global x", Some(("SyntaxError", "annotated name 'x' can't be global", 3, 5))),
-    ("def f():\n    global x\n    x: int = 1", Some(("SyntaxError", "annotated name 'x' can't be global", 3, 5))),
-    ("__debug__ = 1", Some(("SyntaxError", "cannot assign to __debug__", 1, 1))),
-    ("def f(*, a): pass\nf(1, 2, 3) = 2", Some(("SyntaxError", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 2, 1))),
-    ("None = 1", Some(("SyntaxError", "cannot assign to None", 1, 1))),
-    ("True = 1", Some(("SyntaxError", "cannot assign to True", 1, 1))),
-    ("x = 1 if 2", Some(("SyntaxError", "expected 'else' after 'if' expression", 1, 5))),
-    ("print 'hello'", Some(("SyntaxError", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 1))),
-    ("def f(:\n    pass", Some(("SyntaxError", "invalid syntax", 1, 7))),
-    ("else:\n    pass", Some(("SyntaxError", "invalid syntax", 1, 1))),
-    ("x = [1, 2", Some(("SyntaxError", "'[' was never closed", 1, 5))),
-    ("f(a for a in b, c)", Some(("SyntaxError", "Generator expression must be parenthesized", 1, 3))),
-    ("a[1:2] = = 3", Some(("SyntaxError", "invalid syntax", 1, 10))),
-    ("class C(x for x in y): pass", Some(("SyntaxError", "invalid syntax", 1, 11))),
-    ("x = {1: 2, 3}", Some(("SyntaxError", "':' expected after dictionary key", 1, 12))),
-    ("'abc' 'def' = 1", Some(("SyntaxError", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 1))),
-    ("f'{x' ", Some(("SyntaxError", "f-string: expecting '}'", 1, 7))),
-    ("f'{}'", Some(("SyntaxError", "f-string: empty expression not allowed", 1, 6))),
-    ("x = 1\n  y = 2", Some(("IndentationError", "unexpected indent", 2, 2))),
-    ("def f():\n\tif x:\n        pass", Some(("TabError", "inconsistent use of tabs and spaces in indentation", 3, 1))),
-    ("nonlocal x\n", Some(("SyntaxError", "nonlocal declaration not allowed at module level", 1, 1))),
-    ("def f():\n    nonlocal x", Some(("SyntaxError", "no binding for nonlocal 'x' found", 2, 5))),
+    (
+        "async def f():\n    yield from x",
+        Some(("SyntaxError", "'yield from' inside async function", 2, 5)),
+    ),
+    (
+        "async def f():\n    yield 1\n    return 2",
+        Some((
+            "SyntaxError",
+            "'return' with value in async generator",
+            3,
+            5,
+        )),
+    ),
+    (
+        "def f():\n    x = 1\n    def g():\n        global x\n        nonlocal x",
+        Some(("SyntaxError", "name 'x' is nonlocal and global", 4, 9)),
+    ),
+    (
+        "class C:\n    [(y := 1) for x in z]",
+        Some((
+            "SyntaxError",
+            "assignment expression within a comprehension cannot be used in a class body",
+            2,
+            7,
+        )),
+    ),
+    (
+        "[x for x in (y := [1])]",
+        Some((
+            "SyntaxError",
+            "assignment expression cannot be used in a comprehension iterable expression",
+            1,
+            14,
+        )),
+    ),
+    (
+        "[(x := 1) for x in y]",
+        Some((
+            "SyntaxError",
+            "assignment expression cannot rebind comprehension iteration variable 'x'",
+            1,
+            3,
+        )),
+    ),
+    (
+        "try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass",
+        Some(("SyntaxError", "default 'except:' must be last", 3, 1)),
+    ),
+    (
+        "try:\n    pass\nexcept* E:\n    break",
+        Some((
+            "SyntaxError",
+            "'break', 'continue' and 'return' cannot appear in an except* block",
+            4,
+            5,
+        )),
+    ),
+    (
+        "for x in y:\n    try:\n        pass\n    except* E:\n        continue",
+        Some((
+            "SyntaxError",
+            "'break', 'continue' and 'return' cannot appear in an except* block",
+            5,
+            9,
+        )),
+    ),
+    (
+        "def f():\n    try:\n        pass\n    except* E:\n        return",
+        Some((
+            "SyntaxError",
+            "'break', 'continue' and 'return' cannot appear in an except* block",
+            5,
+            9,
+        )),
+    ),
+    (
+        "(a, b) += 1",
+        Some((
+            "SyntaxError",
+            "'tuple' is an illegal expression for augmented assignment",
+            1,
+            1,
+        )),
+    ),
+    (
+        "f() += 1",
+        Some((
+            "SyntaxError",
+            "'function call' is an illegal expression for augmented assignment",
+            1,
+            1,
+        )),
+    ),
+    (
+        "x: int = 1 = 2",
+        Some(("SyntaxError", "invalid syntax", 1, 12)),
+    ),
+    (
+        "del (a, 1)",
+        Some(("SyntaxError", "cannot delete literal", 1, 9)),
+    ),
+    (
+        "for 1 in x: pass",
+        Some(("SyntaxError", "cannot assign to literal", 1, 5)),
+    ),
+    (
+        "with a as 1: pass",
+        Some(("SyntaxError", "cannot assign to literal", 1, 11)),
+    ),
+    (
+        "a.b: int\nglobal a",
+        Some((
+            "SyntaxError",
+            "name 'a' is used prior to global declaration",
+            2,
+            1,
+        )),
+    ),
+    (
+        "def f():\n    x: int\n    global x",
+        Some(("SyntaxError", "annotated name 'x' can't be global", 3, 5)),
+    ),
+    (
+        "def f():\n    global x\n    x: int = 1",
+        Some(("SyntaxError", "annotated name 'x' can't be global", 3, 5)),
+    ),
+    (
+        "__debug__ = 1",
+        Some(("SyntaxError", "cannot assign to __debug__", 1, 1)),
+    ),
+    (
+        "def f(*, a): pass\nf(1, 2, 3) = 2",
+        Some((
+            "SyntaxError",
+            "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+            2,
+            1,
+        )),
+    ),
+    (
+        "None = 1",
+        Some(("SyntaxError", "cannot assign to None", 1, 1)),
+    ),
+    (
+        "True = 1",
+        Some(("SyntaxError", "cannot assign to True", 1, 1)),
+    ),
+    (
+        "x = 1 if 2",
+        Some(("SyntaxError", "expected 'else' after 'if' expression", 1, 5)),
+    ),
+    (
+        "print 'hello'",
+        Some((
+            "SyntaxError",
+            "Missing parentheses in call to 'print'. Did you mean print(...)?",
+            1,
+            1,
+        )),
+    ),
+    (
+        "def f(:\n    pass",
+        Some(("SyntaxError", "invalid syntax", 1, 7)),
+    ),
+    (
+        "else:\n    pass",
+        Some(("SyntaxError", "invalid syntax", 1, 1)),
+    ),
+    (
+        "x = [1, 2",
+        Some(("SyntaxError", "'[' was never closed", 1, 5)),
+    ),
+    (
+        "f(a for a in b, c)",
+        Some((
+            "SyntaxError",
+            "Generator expression must be parenthesized",
+            1,
+            3,
+        )),
+    ),
+    (
+        "a[1:2] = = 3",
+        Some(("SyntaxError", "invalid syntax", 1, 10)),
+    ),
+    (
+        "class C(x for x in y): pass",
+        Some(("SyntaxError", "invalid syntax", 1, 11)),
+    ),
+    (
+        "x = {1: 2, 3}",
+        Some(("SyntaxError", "':' expected after dictionary key", 1, 12)),
+    ),
+    (
+        "'abc' 'def' = 1",
+        Some((
+            "SyntaxError",
+            "cannot assign to literal here. Maybe you meant '==' instead of '='?",
+            1,
+            1,
+        )),
+    ),
+    (
+        "f'{x' ",
+        Some(("SyntaxError", "f-string: expecting '}'", 1, 7)),
+    ),
+    (
+        "f'{}'",
+        Some((
+            "SyntaxError",
+            "f-string: empty expression not allowed",
+            1,
+            6,
+        )),
+    ),
+    (
+        "x = 1\n  y = 2",
+        Some(("IndentationError", "unexpected indent", 2, 2)),
+    ),
+    (
+        "def f():\n\tif x:\n        pass",
+        Some((
+            "TabError",
+            "inconsistent use of tabs and spaces in indentation",
+            3,
+            1,
+        )),
+    ),
+    (
+        "nonlocal x\n",
+        Some((
+            "SyntaxError",
+            "nonlocal declaration not allowed at module level",
+            1,
+            1,
+        )),
+    ),
+    (
+        "def f():\n    nonlocal x",
+        Some(("SyntaxError", "no binding for nonlocal 'x' found", 2, 5)),
+    ),
     ("import *", Some(("SyntaxError", "invalid syntax", 1, 8))),
-    ("def f(**k, a): pass", Some(("SyntaxError", "arguments cannot follow var-keyword argument", 1, 12))),
-    ("def f(a, a=1): pass", Some(("SyntaxError", "duplicate argument 'a' in function definition", 1, 10))),
-    ("lambda x, x: 1", Some(("SyntaxError", "duplicate argument 'x' in function definition", 1, 11))),
+    (
+        "def f(**k, a): pass",
+        Some((
+            "SyntaxError",
+            "arguments cannot follow var-keyword argument",
+            1,
+            12,
+        )),
+    ),
+    (
+        "def f(a, a=1): pass",
+        Some((
+            "SyntaxError",
+            "duplicate argument 'a' in function definition",
+            1,
+            10,
+        )),
+    ),
+    (
+        "lambda x, x: 1",
+        Some((
+            "SyntaxError",
+            "duplicate argument 'x' in function definition",
+            1,
+            11,
+        )),
+    ),
     ("x := 1", Some(("SyntaxError", "invalid syntax", 1, 3))),
-    ("(x.y := 1)", Some(("SyntaxError", "cannot use assignment expressions with attribute", 1, 2))),
-    ("def f[T](): pass", Some(("SyntaxError", "expected '('", 1, 6))),
-    ("match x:\n    case {'a': 1, 'a': 2}: pass", Some(("SyntaxError", "mapping pattern checks duplicate key ('a')", 2, 10))),
-    ("match x:\n    case [*a, *b]: pass", Some(("SyntaxError", "multiple starred names in sequence pattern", 2, 10))),
-    ("match x:\n    case C(a=1, a=2): pass", Some(("SyntaxError", "attribute name repeated in class pattern: a", 2, 19))),
-    ("match x:\n    case 1 | a: pass", Some(("SyntaxError", "alternative patterns bind different names", 2, 14))),
+    (
+        "(x.y := 1)",
+        Some((
+            "SyntaxError",
+            "cannot use assignment expressions with attribute",
+            1,
+            2,
+        )),
+    ),
+    (
+        "def f[T](): pass",
+        Some(("SyntaxError", "expected '('", 1, 6)),
+    ),
+    (
+        "match x:\n    case {'a': 1, 'a': 2}: pass",
+        Some((
+            "SyntaxError",
+            "mapping pattern checks duplicate key ('a')",
+            2,
+            10,
+        )),
+    ),
+    (
+        "match x:\n    case [*a, *b]: pass",
+        Some((
+            "SyntaxError",
+            "multiple starred names in sequence pattern",
+            2,
+            10,
+        )),
+    ),
+    (
+        "match x:\n    case C(a=1, a=2): pass",
+        Some((
+            "SyntaxError",
+            "attribute name repeated in class pattern: a",
+            2,
+            19,
+        )),
+    ),
+    (
+        "match x:\n    case 1 | a: pass",
+        Some((
+            "SyntaxError",
+            "alternative patterns bind different names",
+            2,
+            14,
+        )),
+    ),
     ("match x:\n    case f(): pass", None),
     ("match x:\n    case a.b(): pass\n    case _: pass", None),
-    ("match x:\n    case {**rest, 'a': 1}: pass", Some(("SyntaxError", "invalid syntax", 2, 19))),
-    ("async with a: pass", Some(("SyntaxError", "'async with' outside async function", 1, 1))),
-    ("async for a in b: pass", Some(("SyntaxError", "'async for' outside async function", 1, 1))),
-    ("def f():\n    async with a: pass", Some(("SyntaxError", "'async with' outside async function", 2, 5))),
-    ("def f():\n    await x", Some(("SyntaxError", "'await' outside async function", 2, 5))),
-    ("def f():\n    lambda: await x", Some(("SyntaxError", "'await' outside async function", 2, 13))),
-    ("class C:\n    return 1", Some(("SyntaxError", "'return' outside function", 2, 5))),
-    ("class C:\n    yield 1", Some(("SyntaxError", "'yield' outside function", 2, 5))),
-    ("x = yield", Some(("SyntaxError", "'yield' outside function", 1, 5))),
-    ("def f():\n    x = [i for i in range(3)]\n    nonlocal y", Some(("SyntaxError", "no binding for nonlocal 'y' found", 3, 5))),
-    ("assert(x, 'msg') = 1", Some(("SyntaxError", "invalid syntax", 1, 18))),
-    ("a if b else c = 1", Some(("SyntaxError", "cannot assign to conditional expression", 1, 1))),
-    ("(yield) = 1", Some(("SyntaxError", "cannot assign to yield expression here. Maybe you meant '==' instead of '='?", 1, 2))),
-    ("[x for x in y] = 1", Some(("SyntaxError", "cannot assign to list comprehension here. Maybe you meant '==' instead of '='?", 1, 1))),
-    ("{a: b} = 1", Some(("SyntaxError", "cannot assign to dict literal here. Maybe you meant '==' instead of '='?", 1, 1))),
-    ("a < b = 1", Some(("SyntaxError", "cannot assign to comparison", 1, 1))),
-    ("-a = 1", Some(("SyntaxError", "cannot assign to expression here. Maybe you meant '==' instead of '='?", 1, 1))),
-    ("lambda: 1 = 1", Some(("SyntaxError", "cannot assign to lambda", 1, 1))),
-    ("f'{x}' = 1", Some(("SyntaxError", "cannot assign to f-string expression here. Maybe you meant '==' instead of '='?", 1, 1))),
-    ("... = 1", Some(("SyntaxError", "cannot assign to ellipsis here. Maybe you meant '==' instead of '='?", 1, 1))),
+    (
+        "match x:\n    case {**rest, 'a': 1}: pass",
+        Some(("SyntaxError", "invalid syntax", 2, 19)),
+    ),
+    (
+        "async with a: pass",
+        Some(("SyntaxError", "'async with' outside async function", 1, 1)),
+    ),
+    (
+        "async for a in b: pass",
+        Some(("SyntaxError", "'async for' outside async function", 1, 1)),
+    ),
+    (
+        "def f():\n    async with a: pass",
+        Some(("SyntaxError", "'async with' outside async function", 2, 5)),
+    ),
+    (
+        "def f():\n    await x",
+        Some(("SyntaxError", "'await' outside async function", 2, 5)),
+    ),
+    (
+        "def f():\n    lambda: await x",
+        Some(("SyntaxError", "'await' outside async function", 2, 13)),
+    ),
+    (
+        "class C:\n    return 1",
+        Some(("SyntaxError", "'return' outside function", 2, 5)),
+    ),
+    (
+        "class C:\n    yield 1",
+        Some(("SyntaxError", "'yield' outside function", 2, 5)),
+    ),
+    (
+        "x = yield",
+        Some(("SyntaxError", "'yield' outside function", 1, 5)),
+    ),
+    (
+        "def f():\n    x = [i for i in range(3)]\n    nonlocal y",
+        Some(("SyntaxError", "no binding for nonlocal 'y' found", 3, 5)),
+    ),
+    (
+        "assert(x, 'msg') = 1",
+        Some(("SyntaxError", "invalid syntax", 1, 18)),
+    ),
+    (
+        "a if b else c = 1",
+        Some((
+            "SyntaxError",
+            "cannot assign to conditional expression",
+            1,
+            1,
+        )),
+    ),
+    (
+        "(yield) = 1",
+        Some((
+            "SyntaxError",
+            "cannot assign to yield expression here. Maybe you meant '==' instead of '='?",
+            1,
+            2,
+        )),
+    ),
+    (
+        "[x for x in y] = 1",
+        Some((
+            "SyntaxError",
+            "cannot assign to list comprehension here. Maybe you meant '==' instead of '='?",
+            1,
+            1,
+        )),
+    ),
+    (
+        "{a: b} = 1",
+        Some((
+            "SyntaxError",
+            "cannot assign to dict literal here. Maybe you meant '==' instead of '='?",
+            1,
+            1,
+        )),
+    ),
+    (
+        "a < b = 1",
+        Some(("SyntaxError", "cannot assign to comparison", 1, 1)),
+    ),
+    (
+        "-a = 1",
+        Some((
+            "SyntaxError",
+            "cannot assign to expression here. Maybe you meant '==' instead of '='?",
+            1,
+            1,
+        )),
+    ),
+    (
+        "lambda: 1 = 1",
+        Some(("SyntaxError", "cannot assign to lambda", 1, 1)),
+    ),
+    (
+        "f'{x}' = 1",
+        Some((
+            "SyntaxError",
+            "cannot assign to f-string expression here. Maybe you meant '==' instead of '='?",
+            1,
+            1,
+        )),
+    ),
+    (
+        "... = 1",
+        Some((
+            "SyntaxError",
+            "cannot assign to ellipsis here. Maybe you meant '==' instead of '='?",
+            1,
+            1,
+        )),
+    ),
     ("await = 1", Some(("SyntaxError", "invalid syntax", 1, 7))),
 ];

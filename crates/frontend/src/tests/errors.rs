@@ -39,7 +39,14 @@ fn syntax_errors_match_cpython() {
         if KNOWN_DEVIATIONS.contains(src) && accepted_same {
             continue;
         }
-        failures.push(format!("{src:?}\n    expected {expected:?}\n    got      {got:?}"));
+        failures.push(format!(
+            "{src:?}\n    expected {expected:?}\n    got      {got:?}"
+        ));
     }
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

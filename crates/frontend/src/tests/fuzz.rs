@@ -7,11 +7,74 @@ const CORPUS: &str = include_str!("corpus.py");
 
 /// Tokens spliced into programs.
 const TOKENS: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", ":", ",", "*", "**", "=", ":=", "\n", "\n    ", "    ", "\t", "'", "\"",
-    "\"\"\"", "f'{", "}", "!r", "lambda", "yield", "await", "async ", "def ", "class ", "return", "break",
-    "continue", "global x", "nonlocal x", "match x:\n case ", "case _:", "try:", "except*", "finally:",
-    "with", "as", "for", "in", "if", "else", "elif", "del", "import", "from", ".", "...", "@", "->", "\\",
-    "#", "0x", "1e", "_", "x", "__class__", "super()", "not", "and", "or", "is", "None", "+=", "|", "~",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    ",",
+    "*",
+    "**",
+    "=",
+    ":=",
+    "\n",
+    "\n    ",
+    "    ",
+    "\t",
+    "'",
+    "\"",
+    "\"\"\"",
+    "f'{",
+    "}",
+    "!r",
+    "lambda",
+    "yield",
+    "await",
+    "async ",
+    "def ",
+    "class ",
+    "return",
+    "break",
+    "continue",
+    "global x",
+    "nonlocal x",
+    "match x:\n case ",
+    "case _:",
+    "try:",
+    "except*",
+    "finally:",
+    "with",
+    "as",
+    "for",
+    "in",
+    "if",
+    "else",
+    "elif",
+    "del",
+    "import",
+    "from",
+    ".",
+    "...",
+    "@",
+    "->",
+    "\\",
+    "#",
+    "0x",
+    "1e",
+    "_",
+    "x",
+    "__class__",
+    "super()",
+    "not",
+    "and",
+    "or",
+    "is",
+    "None",
+    "+=",
+    "|",
+    "~",
 ];
 
 struct Rng(u64);
@@ -83,7 +146,10 @@ fn mutations_never_panic() {
             Ok(Err(_)) => {}
         }
     }
-    assert!(compiled > 1000, "too few mutants compiled ({compiled}): the fuzzer is not reaching the compiler");
+    assert!(
+        compiled > 1000,
+        "too few mutants compiled ({compiled}): the fuzzer is not reaching the compiler"
+    );
 }
 
 #[test]

@@ -16,7 +16,10 @@ pub(crate) fn must_compile(src: &str) -> std::rc::Rc<crate::bytecode::CodeObject
         Err(e) => panic!("compile failed: {e:?}\n--- source ---\n{src}"),
     };
     if let Err(e) = crate::stack::verify_all(&code) {
-        panic!("stack verification failed: {e}\n--- source ---\n{src}\n{}", disassemble(&code));
+        panic!(
+            "stack verification failed: {e}\n--- source ---\n{src}\n{}",
+            disassemble(&code)
+        );
     }
     code
 }

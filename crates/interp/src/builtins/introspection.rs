@@ -78,7 +78,9 @@ pub fn issubclass(vm: &mut Vm, sub: Value, cls: Value) -> PyResult<bool> {
         return convert::truthy(vm, r);
     }
     if !object::is::<ClassObj>(cls) {
-        return Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
+        return Err(
+            vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+        );
     }
     if !object::is::<ClassObj>(sub) {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
@@ -91,7 +93,10 @@ fn two_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<()> {
         return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
     }
     if args.pos.len() != 2 {
-        return Err(vm.type_error(format!("{name} expected 2 arguments, got {}", args.pos.len())));
+        return Err(vm.type_error(format!(
+            "{name} expected 2 arguments, got {}",
+            args.pos.len()
+        )));
     }
     Ok(())
 }
@@ -190,7 +195,10 @@ pub(crate) fn builtin_vars(vm: &mut Vm, args: Args<'_>) -> PyResult {
 /// The keys of a mapping (a dict directly, anything else through `keys()`).
 fn mapping_keys(vm: &mut Vm, m: Value) -> PyResult<Vec<Value>> {
     if crate::types::dict::as_dict(m).is_some() {
-        return Ok(crate::types::dict::items(m).into_iter().map(|(k, _)| k).collect());
+        return Ok(crate::types::dict::items(m)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect());
     }
     let keys = call::call_method(vm, m, "keys", &[])?;
     crate::ops::iter::collect(vm, keys)
@@ -238,7 +246,6 @@ pub(crate) fn builtin_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     convert::repr(vm, args.pos[0])
 }
 
-
 /// `ascii(obj)`: `repr` with non-ASCII characters escaped.
 pub(crate) fn builtin_ascii(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.check(vm, "ascii", 1, 1)?;
@@ -283,9 +290,15 @@ fn source_arg(vm: &mut Vm, src: Value, fname: &str, strip: bool) -> PyResult<Val
             }
         }
     } else {
-        return Err(vm.type_error(format!("{fname}() arg 1 must be a string, bytes or code object")));
+        return Err(vm.type_error(format!(
+            "{fname}() arg 1 must be a string, bytes or code object"
+        )));
     };
-    let text = if strip { text.trim_start_matches([' ', '\t']) } else { &text };
+    let text = if strip {
+        text.trim_start_matches([' ', '\t'])
+    } else {
+        &text
+    };
     Ok(crate::types::str::new_str(vm, text))
 }
 
@@ -318,7 +331,11 @@ fn run_source(vm: &mut Vm, args: &Args<'_>, mode: &str) -> PyResult {
     }
     if !locals.is_null() && !is_mapping(vm, locals) {
         let t = type_name(vm, locals).to_string();
-        return Err(vm.type_error(if is_exec { format!("locals must be a mapping or None, not {t}") } else { "locals must be a mapping".to_string() }));
+        return Err(vm.type_error(if is_exec {
+            format!("locals must be a mapping or None, not {t}")
+        } else {
+            "locals must be a mapping".to_string()
+        }));
     }
     if !globals.is_null() {
         let key = vm.names.__builtins__;
@@ -355,7 +372,15 @@ pub(crate) fn builtin_eval(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
 pub(crate) fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let names = ["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"];
+    let names = [
+        "source",
+        "filename",
+        "mode",
+        "flags",
+        "dont_inherit",
+        "optimize",
+        "_feature_version",
+    ];
     let a = super::bind(vm, &args, "compile", &names, 3)?;
     let src = a[0].unwrap_or(Value::NULL);
     let text = if let Some(s) = crate::types::str::as_str(src) {
@@ -381,13 +406,23 @@ pub(crate) fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult {
             return Err(vm.not_implemented("compile() to an AST"));
         }
     }
-    let text = if mode == "eval" { text.trim_start_matches([' ', '\t']).to_string() } else { text };
+    let text = if mode == "eval" {
+        text.trim_start_matches([' ', '\t']).to_string()
+    } else {
+        text
+    };
     crate::eval::api::compile_source(vm, &text, &filename, &mode)
 }
 
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
 pub(crate) fn builtin_import(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let a = super::bind(vm, &args, "__import__", &["name", "globals", "locals", "fromlist", "level"], 1)?;
+    let a = super::bind(
+        vm,
+        &args,
+        "__import__",
+        &["name", "globals", "locals", "fromlist", "level"],
+        1,
+    )?;
     let name = a[0].unwrap_or(Value::NULL);
     let Some(text) = crate::types::str::as_str(name) else {
         return Err(vm.type_error("module name must be a string"));
@@ -423,7 +458,10 @@ fn quitter_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(vm.type_error("Quitter.__call__() takes no keyword arguments"));
     }
     if args.pos.len() > 2 {
-        return Err(vm.type_error(format!("Quitter.__call__() takes from 1 to 2 positional arguments but {} were given", args.pos.len())));
+        return Err(vm.type_error(format!(
+            "Quitter.__call__() takes from 1 to 2 positional arguments but {} were given",
+            args.pos.len()
+        )));
     }
     let code = args.pos.get(1).copied().unwrap_or(vm.none);
     Err(raise_system_exit(vm, code))
@@ -450,7 +488,10 @@ pub(crate) fn add_quitters(vm: &mut Vm, module: Value) {
         vm.exc = Value::NULL;
         return;
     };
-    vm.add_methods(cls, &[("__call__", quitter_call), ("__repr__", quitter_repr)]);
+    vm.add_methods(
+        cls,
+        &[("__call__", quitter_call), ("__repr__", quitter_repr)],
+    );
     for n in ["exit", "quit"] {
         let q = crate::types::instance::new_instance(vm, cls, Value::NULL);
         let key = vm.intern("name");
@@ -465,6 +506,9 @@ mod tests {
 
     #[test]
     fn ascii_escapes() {
-        assert_eq!(crate::types::str::ascii_escape("h\u{e9}llo\u{1234}\u{1f600}"), "h\\xe9llo\\u1234\\U0001f600");
+        assert_eq!(
+            crate::types::str::ascii_escape("h\u{e9}llo\u{1234}\u{1f600}"),
+            "h\\xe9llo\\u1234\\U0001f600"
+        );
     }
 }

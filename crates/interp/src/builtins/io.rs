@@ -67,7 +67,9 @@ pub fn flush_stdout(vm: &mut Vm) {
 /// ignored) and the original streams: called at exit.
 pub fn flush_std_streams(vm: &mut Vm) {
     for name in ["stdout", "stderr"] {
-        let Some(f) = sys_attr(vm, name) else { continue };
+        let Some(f) = sys_attr(vm, name) else {
+            continue;
+        };
         if f == vm.none {
             continue;
         }
@@ -87,7 +89,12 @@ pub fn flush_std_streams(vm: &mut Vm) {
 }
 
 /// Checks `sep=`/`end=` of `print`: a str or None.
-fn sep_arg(vm: &mut Vm, v: Option<Value>, what: &str, default: &'static str) -> PyResult<Option<String>> {
+fn sep_arg(
+    vm: &mut Vm,
+    v: Option<Value>,
+    what: &str,
+    default: &'static str,
+) -> PyResult<Option<String>> {
     match v {
         None => Ok(Some(default.to_string())),
         Some(v) if v == vm.none => Ok(Some(default.to_string())),

@@ -15,7 +15,10 @@ pub(crate) fn builtin_len(vm: &mut Vm, args: Args<'_>) -> PyResult {
 /// Whether `v` can be called.
 pub(crate) fn is_callable(vm: &mut Vm, v: Value) -> bool {
     use crate::object::Kind;
-    if matches!(crate::object::kind_of(v), Some(Kind::Function | Kind::Builtin | Kind::Method | Kind::Class)) {
+    if matches!(
+        crate::object::kind_of(v),
+        Some(Kind::Function | Kind::Builtin | Kind::Method | Kind::Class)
+    ) {
         return true;
     }
     let name = vm.names.__call__;
@@ -84,11 +87,22 @@ pub(crate) fn builtin_all(vm: &mut Vm, args: Args<'_>) -> PyResult {
 /// `sorted(iterable, /, *, key=None, reverse=False)`: a new list sorted by `list.sort`.
 pub(crate) fn builtin_sorted(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if args.pos.len() != 1 {
-        return Err(vm.type_error(format!("sorted expected 1 argument, got {}", args.pos.len())));
+        return Err(vm.type_error(format!(
+            "sorted expected 1 argument, got {}",
+            args.pos.len()
+        )));
     }
     let items = iter::collect(vm, args.pos[0])?;
     let list = crate::types::list::new_list(vm, items);
     let sort = crate::ops::attr::getattr_str(vm, list, "sort")?;
-    crate::ops::call::call_args(vm, sort, Args { pos: &[], kw: args.kw, kwnames: args.kwnames })?;
+    crate::ops::call::call_args(
+        vm,
+        sort,
+        Args {
+            pos: &[],
+            kw: args.kw,
+            kwnames: args.kwnames,
+        },
+    )?;
     Ok(list)
 }

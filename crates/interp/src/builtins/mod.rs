@@ -74,26 +74,50 @@ pub fn create_builtins_module(vm: &mut Vm) -> Value {
 /// Binds the arguments of native function `fname` whose parameters are `names` (the first
 /// `required` mandatory), positionally or by keyword, with CPython's messages. Returns one
 /// entry per name (`None` when not given).
-pub(crate) fn bind(vm: &mut Vm, args: &Args<'_>, fname: &str, names: &[&str], required: usize) -> PyResult<Vec<Option<Value>>> {
+pub(crate) fn bind(
+    vm: &mut Vm,
+    args: &Args<'_>,
+    fname: &str,
+    names: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<Value>>> {
     let given = args.pos.len() + args.kw.len();
     if given > names.len() {
         let n = names.len();
-        return Err(vm.type_error(format!("{fname}() takes at most {n} argument{} ({given} given)", if n == 1 { "" } else { "s" })));
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most {n} argument{} ({given} given)",
+            if n == 1 { "" } else { "s" }
+        )));
     }
-    let mut out: Vec<Option<Value>> = names.iter().enumerate().map(|(i, _)| args.pos.get(i).copied()).collect();
+    let mut out: Vec<Option<Value>> = names
+        .iter()
+        .enumerate()
+        .map(|(i, _)| args.pos.get(i).copied())
+        .collect();
     for (&k, &v) in args.kwnames.iter().zip(args.kw) {
         let k = crate::types::str::as_str(k).unwrap_or("");
         match names.iter().position(|&n| n == k) {
             Some(i) if i < args.pos.len() => {
-                return Err(vm.type_error(format!("argument for {fname}() given by name ('{k}') and position ({})", i + 1)));
+                return Err(vm.type_error(format!(
+                    "argument for {fname}() given by name ('{k}') and position ({})",
+                    i + 1
+                )));
             }
             Some(i) => out[i] = Some(v),
-            None => return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {fname}()"))),
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{k}' is an invalid keyword argument for {fname}()"
+                )))
+            }
         }
     }
     for (i, slot) in out.iter().enumerate().take(required) {
         if slot.is_none() {
-            return Err(vm.type_error(format!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)));
+            return Err(vm.type_error(format!(
+                "{fname}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )));
         }
     }
     Ok(out)

@@ -1,9 +1,9 @@
 //! Numeric builtins: `abs`, `round`, `divmod`, `pow`, `sum`, `min`, `max`, `hex`, `oct`,
 //! `bin`, `chr`, `ord`.
 
+use crate::object::{self, FloatObj};
 use crate::ops::{arith, call_special, compare, convert, iter};
 use crate::types::class::{class_of, is_subclass, lookup, type_name};
-use crate::object::{self, FloatObj};
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
 use num_bigint::BigInt;
@@ -47,12 +47,22 @@ pub(crate) fn builtin_round(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 /// Calls `a.__name__(b)`, then `b.__rname__(a)` (first when b's class is a proper subclass
 /// of a's), as the binary operators do; `None` when both decline.
-fn binary_dunder(vm: &mut Vm, a: Value, b: Value, name: &str, rname: &str) -> PyResult<Option<Value>> {
+fn binary_dunder(
+    vm: &mut Vm,
+    a: Value,
+    b: Value,
+    name: &str,
+    rname: &str,
+) -> PyResult<Option<Value>> {
     let (ca, cb) = (class_of(vm, a), class_of(vm, b));
     let n = vm.intern(name);
     let rn = vm.intern(rname);
     let slot_a = lookup(vm, ca, n);
-    let mut slot_b = if ca != cb { lookup(vm, cb, rn) } else { Value::NULL };
+    let mut slot_b = if ca != cb {
+        lookup(vm, cb, rn)
+    } else {
+        Value::NULL
+    };
     if !slot_a.is_null() {
         if !slot_b.is_null() && is_subclass(cb, ca) {
             let r = crate::ops::call::call_unbound(vm, slot_b, b, &[b, a])?;
@@ -81,7 +91,10 @@ pub(crate) fn builtin_divmod(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(vm.type_error("divmod() takes no keyword arguments"));
     }
     if args.pos.len() != 2 {
-        return Err(vm.type_error(format!("divmod expected 2 arguments, got {}", args.pos.len())));
+        return Err(vm.type_error(format!(
+            "divmod expected 2 arguments, got {}",
+            args.pos.len()
+        )));
     }
     let (a, b) = (args.pos[0], args.pos[1]);
     if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
@@ -90,15 +103,24 @@ pub(crate) fn builtin_divmod(vm: &mut Vm, args: Args<'_>) -> PyResult {
         }
         // Floor semantics: the remainder takes the divisor's sign.
         let (q, r) = (x / y, x % y);
-        let (q, r) = if r != 0 && (r < 0) != (y < 0) { (q - 1, r + y) } else { (q, r) };
-        let (q, r) = (crate::types::int::new_i64(vm, q), crate::types::int::new_i64(vm, r));
+        let (q, r) = if r != 0 && (r < 0) != (y < 0) {
+            (q - 1, r + y)
+        } else {
+            (q, r)
+        };
+        let (q, r) = (
+            crate::types::int::new_i64(vm, q),
+            crate::types::int::new_i64(vm, r),
+        );
         return Ok(crate::types::tuple::new_tuple(vm, &[q, r]));
     }
     match binary_dunder(vm, a, b, "__divmod__", "__rdivmod__")? {
         Some(r) => Ok(r),
         None => {
             let (ta, tb) = (type_name(vm, a).to_string(), type_name(vm, b).to_string());
-            Err(vm.type_error(format!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'")))
+            Err(vm.type_error(format!(
+                "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
+            )))
         }
     }
 }
@@ -116,8 +138,14 @@ pub(crate) fn builtin_pow(vm: &mut Vm, args: Args<'_>) -> PyResult {
             return Ok(r);
         }
     }
-    let (t1, t2, t3) = (type_name(vm, base).to_string(), type_name(vm, exp).to_string(), type_name(vm, m).to_string());
-    Err(vm.type_error(format!("unsupported operand type(s) for ** or pow(): '{t1}', '{t2}', '{t3}'")))
+    let (t1, t2, t3) = (
+        type_name(vm, base).to_string(),
+        type_name(vm, exp).to_string(),
+        type_name(vm, m).to_string(),
+    );
+    Err(vm.type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{t1}', '{t2}', '{t3}'"
+    )))
 }
 
 /// `sum(iterable, /, start=0)`.
@@ -127,10 +155,15 @@ pub(crate) fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(vm.type_error("sum() takes at least 1 positional argument (0 given)"));
     }
     if args.pos.len() > 2 {
-        return Err(vm.type_error(format!("sum() takes at most 2 arguments ({} given)", args.pos.len() + args.kw.len())));
+        return Err(vm.type_error(format!(
+            "sum() takes at most 2 arguments ({} given)",
+            args.pos.len() + args.kw.len()
+        )));
     }
     let start = match (args.pos.get(1), args.kwarg("start")) {
-        (Some(_), Some(_)) => return Err(vm.type_error("argument for sum() given by name ('start') and position (2)")),
+        (Some(_), Some(_)) => {
+            return Err(vm.type_error("argument for sum() given by name ('start') and position (2)"))
+        }
         (Some(&s), None) | (None, Some(s)) => s,
         (None, None) => Value::from_usize(0),
     };
@@ -189,7 +222,9 @@ fn min_max(vm: &mut Vm, args: Args<'_>, name: &str, op: CmpOp) -> PyResult {
         1 => Some(iter::iter(vm, args.pos[0])?),
         _ => {
             if default.is_some() {
-                return Err(vm.type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
+                return Err(vm.type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
             }
             None
         }
@@ -298,7 +333,10 @@ pub(crate) fn builtin_ord(vm: &mut Vm, args: Args<'_>) -> PyResult {
             return Ok(Value::from_usize(ch as usize));
         }
         s.char_len as usize
-    } else if let Some(b) = crate::types::bytes::as_bytes(c).map(|b| b.to_vec()).or_else(|| crate::types::bytes::as_bytearray(c).map(|b| b.clone())) {
+    } else if let Some(b) = crate::types::bytes::as_bytes(c)
+        .map(|b| b.to_vec())
+        .or_else(|| crate::types::bytes::as_bytearray(c).map(|b| b.clone()))
+    {
         if b.len() == 1 {
             return Ok(Value::from_usize(b[0] as usize));
         }
@@ -307,7 +345,9 @@ pub(crate) fn builtin_ord(vm: &mut Vm, args: Args<'_>) -> PyResult {
         let t = type_name(vm, c).to_string();
         return Err(vm.type_error(format!("ord() expected string of length 1, but {t} found")));
     };
-    Err(vm.type_error(format!("ord() expected a character, but string of length {len} found")))
+    Err(vm.type_error(format!(
+        "ord() expected a character, but string of length {len} found"
+    )))
 }
 
 #[cfg(test)]

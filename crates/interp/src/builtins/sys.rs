@@ -50,12 +50,22 @@ pub fn create_sys_module(vm: &mut Vm) -> Value {
         vm.module_set(m, name, v);
     };
     let argv: Vec<String> = vm.options.argv.clone();
-    let argv: Vec<Value> = argv.iter().map(|a| crate::types::str::new_str(vm, a)).collect();
+    let argv: Vec<Value> = argv
+        .iter()
+        .map(|a| crate::types::str::new_str(vm, a))
+        .collect();
     let argv = crate::types::list::new_list(vm, argv);
     vm.module_set(m, "argv", argv);
-    let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
-    let orig: Vec<String> = std::iter::once(exe.clone()).chain(vm.options.argv.iter().cloned()).collect();
-    let orig: Vec<Value> = orig.iter().map(|a| crate::types::str::new_str(vm, a)).collect();
+    let exe = std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let orig: Vec<String> = std::iter::once(exe.clone())
+        .chain(vm.options.argv.iter().cloned())
+        .collect();
+    let orig: Vec<Value> = orig
+        .iter()
+        .map(|a| crate::types::str::new_str(vm, a))
+        .collect();
     let orig = crate::types::list::new_list(vm, orig);
     vm.module_set(m, "orig_argv", orig);
     let stdlib = find_stdlib();
@@ -63,7 +73,10 @@ pub fn create_sys_module(vm: &mut Vm) -> Value {
     if let Some(dir) = &stdlib {
         path.push(dir.to_string_lossy().into_owned());
     }
-    let path: Vec<Value> = path.iter().map(|p| crate::types::str::new_str(vm, p)).collect();
+    let path: Vec<Value> = path
+        .iter()
+        .map(|p| crate::types::str::new_str(vm, p))
+        .collect();
     let path = crate::types::list::new_list(vm, path);
     vm.module_set(m, "path", path);
     let modules = vm.sys_modules();
@@ -73,11 +86,27 @@ pub fn create_sys_module(vm: &mut Vm) -> Value {
         vm.module_set(m, name, v);
         vm.module_set(m, &format!("__{name}__"), v);
     }
-    set_str(vm, "version", &format!("3.11.{MICRO} (pyrs {}) [rustc]", env!("CARGO_PKG_VERSION")));
-    vm.module_set(m, "hexversion", Value::from_usize(0x030b_00f0 | (MICRO << 8)));
+    set_str(
+        vm,
+        "version",
+        &format!("3.11.{MICRO} (pyrs {}) [rustc]", env!("CARGO_PKG_VERSION")),
+    );
+    vm.module_set(
+        m,
+        "hexversion",
+        Value::from_usize(0x030b_00f0 | (MICRO << 8)),
+    );
     vm.module_set(m, "api_version", Value::from_usize(1013));
     set_str(vm, "platform", "linux");
-    set_str(vm, "byteorder", if cfg!(target_endian = "little") { "little" } else { "big" });
+    set_str(
+        vm,
+        "byteorder",
+        if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        },
+    );
     set_str(vm, "float_repr_style", "short");
     set_str(vm, "abiflags", "");
     set_str(vm, "platlibdir", "lib");
@@ -117,7 +146,10 @@ pub fn create_sys_module(vm: &mut Vm) -> Value {
     names.extend(["builtins".to_string(), "sys".to_string()]);
     names.sort();
     names.dedup();
-    let names: Vec<Value> = names.iter().map(|n| crate::types::str::new_str(vm, n)).collect();
+    let names: Vec<Value> = names
+        .iter()
+        .map(|n| crate::types::str::new_str(vm, n))
+        .collect();
     let names = crate::types::tuple::new_tuple(vm, &names);
     vm.module_set(m, "builtin_module_names", names);
     if add_struct_seqs(vm, m).is_err() {
@@ -173,7 +205,13 @@ fn struct_seq_class(vm: &mut Vm, module: &str, name: &str, fields: &[&str]) -> P
     let nm = vm.intern(name);
     let (meta, base) = (vm.cls.type_, vm.cls.tuple);
     let cls = crate::types::class::new_class(vm, meta, nm, &[base], ns)?;
-    vm.add_methods(cls, &[("__getattr__", struct_seq_getattr), ("__repr__", struct_seq_repr)]);
+    vm.add_methods(
+        cls,
+        &[
+            ("__getattr__", struct_seq_getattr),
+            ("__repr__", struct_seq_repr),
+        ],
+    );
     crate::types::class::update_slot_flags(vm, cls);
     Ok(cls)
 }
@@ -196,7 +234,9 @@ fn struct_seq_fields(vm: &mut Vm, v: Value) -> Vec<Value> {
 fn struct_seq_name(vm: &mut Vm, v: Value) -> String {
     let cls = class_of(vm, v);
     let k = vm.names.__module__;
-    let module = crate::types::dict::get_str_key(class_obj(cls).dict, k).and_then(crate::types::str::as_str).unwrap_or("sys");
+    let module = crate::types::dict::get_str_key(class_obj(cls).dict, k)
+        .and_then(crate::types::str::as_str)
+        .unwrap_or("sys");
     format!("{module}.{}", crate::types::class::class_name(cls))
 }
 
@@ -265,9 +305,20 @@ fn int(vm: &mut Vm, i: i64) -> Value {
 /// Adds `version_info`, `float_info`, `int_info`, `hash_info`, `flags` and
 /// `implementation`.
 fn add_struct_seqs(vm: &mut Vm, m: Value) -> PyResult<()> {
-    let cls = struct_seq_class(vm, "sys", "version_info", &["major", "minor", "micro", "releaselevel", "serial"])?;
+    let cls = struct_seq_class(
+        vm,
+        "sys",
+        "version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+    )?;
     let fin = crate::types::str::new_str(vm, "final");
-    let vals = [Value::from_usize(3), Value::from_usize(11), Value::from_usize(MICRO), fin, Value::from_usize(0)];
+    let vals = [
+        Value::from_usize(3),
+        Value::from_usize(11),
+        Value::from_usize(MICRO),
+        fin,
+        Value::from_usize(0),
+    ];
     let version_info = struct_seq(vm, cls, &vals);
     vm.module_set(m, "version_info", version_info);
 
@@ -275,7 +326,19 @@ fn add_struct_seqs(vm: &mut Vm, m: Value) -> PyResult<()> {
         vm,
         "sys",
         "float_info",
-        &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"],
+        &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
     )?;
     let vals = [
         float(vm, f64::MAX),
@@ -293,25 +356,94 @@ fn add_struct_seqs(vm: &mut Vm, m: Value) -> PyResult<()> {
     let v = struct_seq(vm, cls, &vals);
     vm.module_set(m, "float_info", v);
 
-    let cls = struct_seq_class(vm, "sys", "int_info", &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"])?;
+    let cls = struct_seq_class(
+        vm,
+        "sys",
+        "int_info",
+        &[
+            "bits_per_digit",
+            "sizeof_digit",
+            "default_max_str_digits",
+            "str_digits_check_threshold",
+        ],
+    )?;
     let vals = [int(vm, 30), int(vm, 4), int(vm, 4300), int(vm, 640)];
     let v = struct_seq(vm, cls, &vals);
     vm.module_set(m, "int_info", v);
 
-    let cls = struct_seq_class(vm, "sys", "hash_info", &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"])?;
+    let cls = struct_seq_class(
+        vm,
+        "sys",
+        "hash_info",
+        &[
+            "width",
+            "modulus",
+            "inf",
+            "nan",
+            "imag",
+            "algorithm",
+            "hash_bits",
+            "seed_bits",
+            "cutoff",
+        ],
+    )?;
     let alg = crate::types::str::new_str(vm, "fnv");
-    let vals = [int(vm, 64), int(vm, (1 << 61) - 1), int(vm, 314159), int(vm, 0), int(vm, 1000003), alg, int(vm, 64), int(vm, 128), int(vm, 0)];
+    let vals = [
+        int(vm, 64),
+        int(vm, (1 << 61) - 1),
+        int(vm, 314159),
+        int(vm, 0),
+        int(vm, 1000003),
+        alg,
+        int(vm, 64),
+        int(vm, 128),
+        int(vm, 0),
+    ];
     let v = struct_seq(vm, cls, &vals);
     vm.module_set(m, "hash_info", v);
 
     let fields = [
-        "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
-        "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode",
-        "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits",
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+        "warn_default_encoding",
+        "safe_path",
+        "int_max_str_digits",
     ];
     let cls = struct_seq_class(vm, "sys", "flags", &fields)?;
     let (f, z) = (vm.false_, Value::from_usize(0));
-    let vals = [z, z, z, z, Value::from_usize(1), z, z, z, z, z, z, z, z, f, z, z, f, int(vm, -1)];
+    let vals = [
+        z,
+        z,
+        z,
+        z,
+        Value::from_usize(1),
+        z,
+        z,
+        z,
+        z,
+        z,
+        z,
+        z,
+        z,
+        f,
+        z,
+        z,
+        f,
+        int(vm, -1),
+    ];
     let v = struct_seq(vm, cls, &vals);
     vm.module_set(m, "flags", v);
 
@@ -328,7 +460,13 @@ fn add_struct_seqs(vm: &mut Vm, m: Value) -> PyResult<()> {
     let none = vm.none;
     let hexversion = Value::from_usize(0x030b_00f0 | (MICRO << 8));
     let mult = crate::types::str::new_str(vm, "x86_64-linux-gnu");
-    for (k, v) in [("name", pyrs), ("cache_tag", none), ("version", version_info), ("hexversion", hexversion), ("_multiarch", mult)] {
+    for (k, v) in [
+        ("name", pyrs),
+        ("cache_tag", none),
+        ("version", version_info),
+        ("hexversion", hexversion),
+        ("_multiarch", mult),
+    ] {
         let k = vm.intern(k);
         crate::types::instance::set_attr(vm, imp, k, v);
     }
@@ -379,7 +517,9 @@ fn approx_size(vm: &Vm, v: Value) -> usize {
     }
     match object::kind_of(v) {
         Some(Kind::BigInt) => {
-            let bits = crate::types::int::as_bigint(v).map(|b| b.bits() as usize).unwrap_or(64);
+            let bits = crate::types::int::as_bigint(v)
+                .map(|b| b.bits() as usize)
+                .unwrap_or(64);
             24 + 4 * bits.div_ceil(30)
         }
         Some(Kind::Bool) => 28,
@@ -397,7 +537,13 @@ fn approx_size(vm: &Vm, v: Value) -> usize {
             }
         }
         Some(Kind::Bytes) => 33 + crate::types::bytes::as_bytes(v).map_or(0, |b| b.len()),
-        Some(Kind::ByteArray) => crate::types::bytes::as_bytearray(v).map_or(56, |b| if b.is_empty() { 56 } else { 57 + b.len() }),
+        Some(Kind::ByteArray) => crate::types::bytes::as_bytearray(v).map_or(56, |b| {
+            if b.is_empty() {
+                56
+            } else {
+                57 + b.len()
+            }
+        }),
         Some(Kind::Tuple) => 40 + 8 * crate::types::tuple::items(v).len(),
         Some(Kind::List) => {
             let cap = object::downcast::<object::ListObj>(v)
@@ -463,7 +609,10 @@ fn sys_exc_info(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Ok(crate::types::tuple::new_tuple(vm, &[n, n, n]));
     }
     let cls = class_of(vm, e);
-    let tb = crate::errors::exc_data(e).map(|d| d.traceback).filter(|t| !t.is_null()).unwrap_or(vm.none);
+    let tb = crate::errors::exc_data(e)
+        .map(|d| d.traceback)
+        .filter(|t| !t.is_null())
+        .unwrap_or(vm.none);
     Ok(crate::types::tuple::new_tuple(vm, &[cls, e, tb]))
 }
 

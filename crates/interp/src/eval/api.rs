@@ -27,10 +27,25 @@ pub fn compile_to_code(vm: &mut Vm, source: &str, filename: &str, mode: Mode) ->
             };
             let details = crate::types::tuple::new_tuple(
                 vm,
-                &[fname, Value::from_usize(e.lineno as usize), Value::from_usize(e.offset as usize), text, Value::from_usize(e.end_lineno as usize), Value::from_usize(e.end_offset as usize)],
+                &[
+                    fname,
+                    Value::from_usize(e.lineno as usize),
+                    Value::from_usize(e.offset as usize),
+                    text,
+                    Value::from_usize(e.end_lineno as usize),
+                    Value::from_usize(e.end_offset as usize),
+                ],
             );
             let exc = vm.new_exception(cls, &[msg, details]);
-            for (k, v) in [("msg", msg), ("filename", fname), ("lineno", Value::from_usize(e.lineno as usize)), ("offset", Value::from_usize(e.offset as usize)), ("text", text), ("end_lineno", Value::from_usize(e.end_lineno as usize)), ("end_offset", Value::from_usize(e.end_offset as usize))] {
+            for (k, v) in [
+                ("msg", msg),
+                ("filename", fname),
+                ("lineno", Value::from_usize(e.lineno as usize)),
+                ("offset", Value::from_usize(e.offset as usize)),
+                ("text", text),
+                ("end_lineno", Value::from_usize(e.end_lineno as usize)),
+                ("end_offset", Value::from_usize(e.end_offset as usize)),
+            ] {
                 let k = vm.intern(k);
                 crate::types::instance::set_attr(vm, exc, k, v);
             }
@@ -55,16 +70,37 @@ fn module_frame(vm: &mut Vm, code_obj: Value, globals: Value, locals: Value) -> 
         dict::set_str_key(globals, bk, bm);
     }
     let builtins = vm.builtins();
-    let mut frame = Box::new(Frame::new(code, code_obj, Value::NULL, globals, builtins, locals));
+    let mut frame = Box::new(Frame::new(
+        code,
+        code_obj,
+        Value::NULL,
+        globals,
+        builtins,
+        locals,
+    ));
     super::call::setup_cells(vm, &mut frame, Value::NULL);
     frame
 }
 
 /// `exec`/`eval` of a str or code object. NULL `globals` means the caller's.
-pub fn exec_source(vm: &mut Vm, source: Value, mode: &str, globals: Value, locals: Value) -> PyResult<Value> {
-    let globals = if globals.is_null() || globals == vm.none { caller_globals(vm) } else { globals };
+pub fn exec_source(
+    vm: &mut Vm,
+    source: Value,
+    mode: &str,
+    globals: Value,
+    locals: Value,
+) -> PyResult<Value> {
+    let globals = if globals.is_null() || globals == vm.none {
+        caller_globals(vm)
+    } else {
+        globals
+    };
     let locals = if locals.is_null() || locals == vm.none {
-        if globals == caller_globals(vm) { caller_locals(vm) } else { globals }
+        if globals == caller_globals(vm) {
+            caller_locals(vm)
+        } else {
+            globals
+        }
     } else {
         locals
     };
@@ -77,12 +113,22 @@ pub fn exec_source(vm: &mut Vm, source: Value, mode: &str, globals: Value, local
                 Some(b) => String::from_utf8_lossy(b).to_string(),
                 None => {
                     let t = crate::types::class::type_name(vm, source).to_string();
-                    return Err(vm.type_error(format!("{mode}() arg 1 must be a string, bytes or code object, not {t}")));
+                    return Err(vm.type_error(format!(
+                        "{mode}() arg 1 must be a string, bytes or code object, not {t}"
+                    )));
                 }
             },
         };
-        let m = if mode == "eval" { Mode::Eval } else { Mode::Exec };
-        let text = if mode == "eval" { text.trim_start_matches([' ', '\t']).to_string() } else { text };
+        let m = if mode == "eval" {
+            Mode::Eval
+        } else {
+            Mode::Exec
+        };
+        let text = if mode == "eval" {
+            text.trim_start_matches([' ', '\t']).to_string()
+        } else {
+            text
+        };
         compile_to_code(vm, &text, "<string>", m)?
     };
     let r = run_code(vm, code_obj, globals, locals)?;
@@ -110,7 +156,9 @@ pub fn caller_globals(vm: &mut Vm) -> Value {
 
 /// The locals of the innermost Python frame as a dict (a snapshot for functions).
 pub fn caller_locals(vm: &mut Vm) -> Value {
-    let Some(f) = vm.frames.last() else { return main_dict(vm) };
+    let Some(f) = vm.frames.last() else {
+        return main_dict(vm);
+    };
     if !f.locals.is_null() {
         return f.locals;
     }
@@ -119,7 +167,9 @@ pub fn caller_locals(vm: &mut Vm) -> Value {
     let d = dict::new_dict(vm);
     for (i, v) in values.into_iter().enumerate() {
         let v = if i >= code.varnames.len() {
-            object::downcast::<object::CellObj>(v).map(|c| c.value).unwrap_or(Value::NULL)
+            object::downcast::<object::CellObj>(v)
+                .map(|c| c.value)
+                .unwrap_or(Value::NULL)
         } else {
             v
         };
@@ -133,14 +183,34 @@ pub fn caller_locals(vm: &mut Vm) -> Value {
 
 fn main_dict(vm: &mut Vm) -> Value {
     let k = vm.names.__main__;
-    dict::get_str_key(vm.sys_modules(), k).and_then(|m| object::downcast::<ModuleObj>(m).map(|m| m.dict)).unwrap_or_else(|| dict::new_dict(vm))
+    dict::get_str_key(vm.sys_modules(), k)
+        .and_then(|m| object::downcast::<ModuleObj>(m).map(|m| m.dict))
+        .unwrap_or_else(|| dict::new_dict(vm))
 }
 
 /// `__import__(name, globals, locals, fromlist, level)`.
-pub fn import(vm: &mut Vm, name: Value, globals: Value, fromlist: Value, level: Value) -> PyResult<Value> {
-    let globals = if globals.is_null() || globals == vm.none { caller_globals(vm) } else { globals };
-    let fromlist = if fromlist.is_null() { vm.none } else { fromlist };
-    let level = if level.is_null() { Value::small(0).unwrap_or(Value::NULL) } else { level };
+pub fn import(
+    vm: &mut Vm,
+    name: Value,
+    globals: Value,
+    fromlist: Value,
+    level: Value,
+) -> PyResult<Value> {
+    let globals = if globals.is_null() || globals == vm.none {
+        caller_globals(vm)
+    } else {
+        globals
+    };
+    let fromlist = if fromlist.is_null() {
+        vm.none
+    } else {
+        fromlist
+    };
+    let level = if level.is_null() {
+        Value::small(0).unwrap_or(Value::NULL)
+    } else {
+        level
+    };
     super::import::import_name(vm, name, globals, fromlist, level)
 }
 
@@ -157,7 +227,9 @@ pub enum MainOutcome {
 /// GC can collect; reports an uncaught exception like CPython and maps `SystemExit`.
 pub fn run_main(vm: &mut Vm, source: &str, filename: &str) -> MainOutcome {
     let main = vm.new_module("__main__");
-    let d = object::downcast::<ModuleObj>(main).map(|m| m.dict).unwrap_or(Value::NULL);
+    let d = object::downcast::<ModuleObj>(main)
+        .map(|m| m.dict)
+        .unwrap_or(Value::NULL);
     let k = vm.names.__main__;
     dict::set_str_key(vm.sys_modules(), k, main);
     let fk = vm.names.__file__;
@@ -184,7 +256,9 @@ pub fn report_uncaught(vm: &mut Vm) -> i32 {
     crate::builtins::flush_std_streams(vm);
     let se = vm.cls.system_exit;
     if super::ops_exc::is_instance_of_exc(vm, exc, se) {
-        let args = crate::errors::exc_data(exc).map(|d| d.args).unwrap_or(Value::NULL);
+        let args = crate::errors::exc_data(exc)
+            .map(|d| d.args)
+            .unwrap_or(Value::NULL);
         let items = crate::types::tuple::items(args).to_vec();
         let code = match items.len() {
             0 => vm.none,

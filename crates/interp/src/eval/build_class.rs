@@ -66,12 +66,22 @@ fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let bases_t = crate::types::tuple::new_tuple(vm, &bases);
     let prepare = vm.names.__prepare__;
     let ns = match ops::attr::getattr_opt(vm, meta, prepare)? {
-        Some(p) => ops::call::call_args(vm, p, Args { pos: &[name, bases_t], kw: &kwv, kwnames: &kwn })?,
+        Some(p) => ops::call::call_args(
+            vm,
+            p,
+            Args {
+                pos: &[name, bases_t],
+                kw: &kwv,
+                kwnames: &kwn,
+            },
+        )?,
         None => dict::new_dict(vm),
     };
     let code = super::code::code_of(code_obj);
     let builtins = vm.builtins();
-    let mut frame = Box::new(super::frame::Frame::new(code, code_obj, func, globals, builtins, ns));
+    let mut frame = Box::new(super::frame::Frame::new(
+        code, code_obj, func, globals, builtins, ns,
+    ));
     super::call::setup_cells(vm, &mut frame, closure);
     let cell = match super::run_frame(vm, frame, false)? {
         super::Exit::Return(v) | super::Exit::Yield(v) => v,
@@ -82,7 +92,15 @@ fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult {
         ops::subscript::setitem(vm, ns, k, ob)?;
     }
     let mut pos = vec![name, bases_t, ns];
-    let cls = ops::call::call_args(vm, meta, Args { pos: &pos, kw: &kwv, kwnames: &kwn })?;
+    let cls = ops::call::call_args(
+        vm,
+        meta,
+        Args {
+            pos: &pos,
+            kw: &kwv,
+            kwnames: &kwn,
+        },
+    )?;
     pos.clear();
     if let Some(c) = object::downcast::<object::CellObj>(cell) {
         c.value = cls;
@@ -104,12 +122,22 @@ pub fn finish_class(vm: &mut Vm, cls: Value, kw: &[Value], kwnames: &[Value]) ->
     let isc = vm.names.__init_subclass__;
     for &c in mro.iter().skip(1) {
         if let Some(f) = dict::get_str_key(class_obj(c).dict, isc) {
-            let f = object::downcast::<object::MethodWrapperObj>(f).map(|w| w.func).unwrap_or(f);
+            let f = object::downcast::<object::MethodWrapperObj>(f)
+                .map(|w| w.func)
+                .unwrap_or(f);
             let mut pos = vec![cls];
             if object::is::<object::BuiltinObj>(f) && kw.is_empty() {
                 return Ok(());
             }
-            let r = ops::call::call_args(vm, f, Args { pos: &pos, kw, kwnames });
+            let r = ops::call::call_args(
+                vm,
+                f,
+                Args {
+                    pos: &pos,
+                    kw,
+                    kwnames,
+                },
+            );
             pos.clear();
             r?;
             return Ok(());

@@ -37,10 +37,24 @@ pub fn new_cell(vm: &mut Vm, v: Value) -> Value {
 /// parameters (cells and free variables set up).
 pub fn make_frame(vm: &mut Vm, func: Value, args: Args<'_>) -> PyResult<Box<Frame>> {
     let f = object::downcast::<FunctionObj>(func).expect("a function");
-    let (code_obj, globals, defaults, kwdefaults, closure, qualname) = (f.code, f.globals, f.defaults, f.kwdefaults, f.closure, f.qualname);
+    let (code_obj, globals, defaults, kwdefaults, closure, qualname) = (
+        f.code,
+        f.globals,
+        f.defaults,
+        f.kwdefaults,
+        f.closure,
+        f.qualname,
+    );
     let code = code_of(code_obj);
     let builtins = vm.builtins();
-    let mut frame = Box::new(Frame::new(code, code_obj, func, globals, builtins, Value::NULL));
+    let mut frame = Box::new(Frame::new(
+        code,
+        code_obj,
+        func,
+        globals,
+        builtins,
+        Value::NULL,
+    ));
     let argcount = code.argcount as usize;
     let posonly = code.posonlyargcount as usize;
     let kwonly = code.kwonlyargcount as usize;
@@ -53,22 +67,36 @@ pub fn make_frame(vm: &mut Vm, func: Value, args: Args<'_>) -> PyResult<Box<Fram
     slots[..take].copy_from_slice(&args.pos[..take]);
     let mut extra_index = argcount + kwonly;
     if has_varargs {
-        let rest = if n > argcount { &args.pos[argcount..] } else { &[][..] };
+        let rest = if n > argcount {
+            &args.pos[argcount..]
+        } else {
+            &[][..]
+        };
         let t = crate::types::tuple::new_tuple(vm, rest);
         frame.values[extra_index] = t;
         extra_index += 1;
     } else if n > argcount {
         let ndefaults = crate::types::tuple::items(defaults).len();
-        let given_kwonly = args.kwnames.iter().filter(|&&k| {
-            let k = crate::types::str::as_str(k).unwrap_or("");
-            code.varnames[argcount..argcount + kwonly].iter().any(|v| &**v == k)
-        }).count();
+        let given_kwonly = args
+            .kwnames
+            .iter()
+            .filter(|&&k| {
+                let k = crate::types::str::as_str(k).unwrap_or("");
+                code.varnames[argcount..argcount + kwonly]
+                    .iter()
+                    .any(|v| &**v == k)
+            })
+            .count();
         let takes = if ndefaults > 0 {
             format!("from {} to {}", argcount - ndefaults, argcount)
         } else {
             argcount.to_string()
         };
-        let arg_word = if argcount == 1 && ndefaults == 0 { "argument" } else { "arguments" };
+        let arg_word = if argcount == 1 && ndefaults == 0 {
+            "argument"
+        } else {
+            "arguments"
+        };
         let msg = if given_kwonly > 0 {
             format!(
                 "{fname}() takes {takes} positional {arg_word} but {} (and {}) were given",
@@ -76,7 +104,10 @@ pub fn make_frame(vm: &mut Vm, func: Value, args: Args<'_>) -> PyResult<Box<Fram
                 plural(given_kwonly, "keyword-only argument")
             )
         } else {
-            format!("{fname}() takes {takes} positional {arg_word} but {n} {} given", if n == 1 { "was" } else { "were" })
+            format!(
+                "{fname}() takes {takes} positional {arg_word} but {n} {} given",
+                if n == 1 { "was" } else { "were" }
+            )
         };
         return Err(vm.type_error(msg));
     }
@@ -91,11 +122,16 @@ pub fn make_frame(vm: &mut Vm, func: Value, args: Args<'_>) -> PyResult<Box<Fram
     for (i, &kname) in args.kwnames.iter().enumerate() {
         let value = args.kw[i];
         let key = crate::types::str::as_str(kname).unwrap_or("");
-        let found = code.varnames[posonly..argcount + kwonly].iter().position(|v| &**v == key).map(|p| p + posonly);
+        let found = code.varnames[posonly..argcount + kwonly]
+            .iter()
+            .position(|v| &**v == key)
+            .map(|p| p + posonly);
         match found {
             Some(slot) => {
                 if !frame.values[slot].is_null() {
-                    return Err(vm.type_error(format!("{fname}() got multiple values for argument '{key}'")));
+                    return Err(vm.type_error(format!(
+                        "{fname}() got multiple values for argument '{key}'"
+                    )));
                 }
                 frame.values[slot] = value;
             }
@@ -106,7 +142,9 @@ pub fn make_frame(vm: &mut Vm, func: Value, args: Args<'_>) -> PyResult<Box<Fram
                 } else if code.varnames[..posonly].iter().any(|v| &**v == key) {
                     posonly_as_kw.push(key.to_string());
                 } else {
-                    return Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{key}'")));
+                    return Err(vm.type_error(format!(
+                        "{fname}() got an unexpected keyword argument '{key}'"
+                    )));
                 }
             }
         }
@@ -134,7 +172,11 @@ pub fn make_frame(vm: &mut Vm, func: Value, args: Args<'_>) -> PyResult<Box<Fram
             return Err(vm.type_error(format!(
                 "{fname}() missing {} {}: {}",
                 missing.len(),
-                if missing.len() == 1 { "required positional argument" } else { "required positional arguments" },
+                if missing.len() == 1 {
+                    "required positional argument"
+                } else {
+                    "required positional arguments"
+                },
                 name_list(&missing)
             )));
         }
@@ -144,7 +186,11 @@ pub fn make_frame(vm: &mut Vm, func: Value, args: Args<'_>) -> PyResult<Box<Fram
         for i in argcount..argcount + kwonly {
             if frame.values[i].is_null() {
                 let name = vm.intern(&code.varnames[i]);
-                let d = if kwdefaults.is_null() { None } else { crate::types::dict::get_str_key(kwdefaults, name) };
+                let d = if kwdefaults.is_null() {
+                    None
+                } else {
+                    crate::types::dict::get_str_key(kwdefaults, name)
+                };
                 match d {
                     Some(v) => frame.values[i] = v,
                     None => missing.push(code.varnames[i].to_string()),
@@ -155,7 +201,11 @@ pub fn make_frame(vm: &mut Vm, func: Value, args: Args<'_>) -> PyResult<Box<Fram
             return Err(vm.type_error(format!(
                 "{fname}() missing {} {}: {}",
                 missing.len(),
-                if missing.len() == 1 { "required keyword-only argument" } else { "required keyword-only arguments" },
+                if missing.len() == 1 {
+                    "required keyword-only argument"
+                } else {
+                    "required keyword-only arguments"
+                },
                 name_list(&missing)
             )));
         }

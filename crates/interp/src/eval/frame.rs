@@ -31,11 +31,29 @@ pub struct Frame {
 
 impl Frame {
     /// A frame for `code` with empty locals.
-    pub fn new(code: &'static CodeObject, code_obj: Value, func: Value, globals: Value, builtins: Value, locals: Value) -> Frame {
+    pub fn new(
+        code: &'static CodeObject,
+        code_obj: Value,
+        func: Value,
+        globals: Value,
+        builtins: Value,
+        locals: Value,
+    ) -> Frame {
         let n = code.nlocalsplus();
         let mut values = Vec::with_capacity(n + 8);
         values.resize(n, Value::NULL);
-        Frame { code, code_obj, func, globals, builtins, locals, pc: 0, lasti: 0, values, generator: Value::NULL }
+        Frame {
+            code,
+            code_obj,
+            func,
+            globals,
+            builtins,
+            locals,
+            pc: 0,
+            lasti: 0,
+            values,
+            generator: Value::NULL,
+        }
     }
 
     /// Number of localsplus slots (the stack starts after them).
@@ -46,7 +64,14 @@ impl Frame {
 
     /// Visits every reference the frame holds (GC roots).
     pub fn visit(&mut self, visit: &mut Visitor<'_>) {
-        for v in [&mut self.code_obj, &mut self.func, &mut self.globals, &mut self.builtins, &mut self.locals, &mut self.generator] {
+        for v in [
+            &mut self.code_obj,
+            &mut self.func,
+            &mut self.globals,
+            &mut self.builtins,
+            &mut self.locals,
+            &mut self.generator,
+        ] {
             visit(&mut v.0);
         }
         for v in &mut self.values {
@@ -56,6 +81,10 @@ impl Frame {
 
     /// The source line of the instruction being executed.
     pub fn line(&self) -> u32 {
-        self.code.locations.get(self.lasti as usize).map(|l| l.line).unwrap_or(self.code.firstlineno)
+        self.code
+            .locations
+            .get(self.lasti as usize)
+            .map(|l| l.line)
+            .unwrap_or(self.code.firstlineno)
     }
 }

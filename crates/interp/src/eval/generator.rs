@@ -55,7 +55,9 @@ pub fn new_generator(vm: &mut Vm, func: Value, mut frame: Box<Frame>) -> Value {
     } else {
         vm.cls.generator
     };
-    let (name, qualname) = object::downcast::<FunctionObj>(func).map(|f| (f.name, f.qualname)).unwrap_or_default();
+    let (name, qualname) = object::downcast::<FunctionObj>(func)
+        .map(|f| (f.name, f.qualname))
+        .unwrap_or_default();
     let (g, obj) = vm.alloc_obj::<GeneratorObj>(cls);
     obj.name = name;
     obj.qualname = qualname;
@@ -118,7 +120,9 @@ pub enum SendResult {
 pub fn resume(vm: &mut Vm, g: Value, value: Value, throw: bool) -> PyResult<SendResult> {
     let obj = gen(g);
     match obj.state {
-        s if s == GenState::Running as u64 => return Err(vm.value_error("generator already executing")),
+        s if s == GenState::Running as u64 => {
+            return Err(vm.value_error("generator already executing"))
+        }
         s if s == GenState::Finished as u64 => {
             if throw {
                 return Err(crate::vm::Raised);
@@ -129,8 +133,14 @@ pub fn resume(vm: &mut Vm, g: Value, value: Value, throw: bool) -> PyResult<Send
             return Ok(SendResult::Return(vm.none));
         }
         s if s == GenState::Created as u64 && !throw && value != vm.none => {
-            let what = if class_is(vm, g, vm.cls.coroutine) { "coroutine" } else { "generator" };
-            return Err(vm.type_error(format!("can't send non-None value to a just-started {what}")));
+            let what = if class_is(vm, g, vm.cls.coroutine) {
+                "coroutine"
+            } else {
+                "generator"
+            };
+            return Err(vm.type_error(format!(
+                "can't send non-None value to a just-started {what}"
+            )));
         }
         _ => {}
     }
@@ -253,7 +263,8 @@ fn gen_throw(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.check(vm, "throw", 2, 4)?;
     let g = args.pos[0];
     let typ = args.pos[1];
-    let exc = if args.pos.len() > 2 && args.pos[2] != vm.none && object::is::<object::ClassObj>(typ) {
+    let exc = if args.pos.len() > 2 && args.pos[2] != vm.none && object::is::<object::ClassObj>(typ)
+    {
         crate::ops::call::call(vm, typ, &[args.pos[2]])?
     } else {
         super::ops_exc::make_exception(vm, typ)?
@@ -304,7 +315,9 @@ fn gen_close(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn gen_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let g = args.pos[0];
     let t = crate::types::class::type_name(vm, g).to_string();
-    let q = crate::types::str::as_str(gen(g).qualname).unwrap_or("?").to_string();
+    let q = crate::types::str::as_str(gen(g).qualname)
+        .unwrap_or("?")
+        .to_string();
     let id = crate::types::identity::id_of(vm, g);
     let s = format!("<{t} object {q} at {id:#x}>");
     Ok(crate::types::str::new_str(vm, &s))
@@ -317,8 +330,19 @@ fn coro_await(vm: &mut Vm, args: Args<'_>) -> PyResult {
 /// Registers generator and coroutine methods.
 pub(crate) fn init(vm: &mut Vm) {
     for cls in [vm.cls.generator, vm.cls.coroutine] {
-        vm.add_methods(cls, &[("send", gen_send), ("throw", gen_throw), ("close", gen_close), ("__repr__", gen_repr)]);
+        vm.add_methods(
+            cls,
+            &[
+                ("send", gen_send),
+                ("throw", gen_throw),
+                ("close", gen_close),
+                ("__repr__", gen_repr),
+            ],
+        );
     }
-    vm.add_methods(vm.cls.generator, &[("__next__", gen_next), ("__iter__", gen_iter)]);
+    vm.add_methods(
+        vm.cls.generator,
+        &[("__next__", gen_next), ("__iter__", gen_iter)],
+    );
     vm.add_methods(vm.cls.coroutine, &[("__await__", coro_await)]);
 }

@@ -20,11 +20,22 @@ fn resolve_name(vm: &mut Vm, name: &str, globals: Value, level: usize) -> PyResu
         return Ok(name.to_string());
     }
     let pkg_key = vm.names.__package__;
-    let mut package = dict::get_str_key(globals, pkg_key).filter(|&p| p != vm.none).map(str_of).unwrap_or_default();
+    let mut package = dict::get_str_key(globals, pkg_key)
+        .filter(|&p| p != vm.none)
+        .map(str_of)
+        .unwrap_or_default();
     if package.is_empty() {
-        let n = dict::get_str_key(globals, vm.names.__name__).map(str_of).unwrap_or_default();
+        let n = dict::get_str_key(globals, vm.names.__name__)
+            .map(str_of)
+            .unwrap_or_default();
         let is_pkg = dict::get_str_key(globals, vm.names.__path__).is_some();
-        package = if is_pkg { n } else { n.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_default() };
+        package = if is_pkg {
+            n
+        } else {
+            n.rsplit_once('.')
+                .map(|(a, _)| a.to_string())
+                .unwrap_or_default()
+        };
     }
     if package.is_empty() {
         let c = vm.cls.import_error;
@@ -37,12 +48,22 @@ fn resolve_name(vm: &mut Vm, name: &str, globals: Value, level: usize) -> PyResu
     }
     parts.truncate(parts.len() + 1 - level);
     let base = parts.join(".");
-    Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
+    Ok(if name.is_empty() {
+        base
+    } else {
+        format!("{base}.{name}")
+    })
 }
 
 /// `IMPORT_NAME`: imports `name` and returns the top package (or the module itself when a
 /// fromlist is given).
-pub fn import_name(vm: &mut Vm, name: Value, globals: Value, fromlist: Value, level: Value) -> PyResult<Value> {
+pub fn import_name(
+    vm: &mut Vm,
+    name: Value,
+    globals: Value,
+    fromlist: Value,
+    level: Value,
+) -> PyResult<Value> {
     let level = level.as_small().unwrap_or(0).max(0) as usize;
     let n = str_of(name);
     let full = resolve_name(vm, &n, globals, level)?;
@@ -77,9 +98,15 @@ pub fn import_module(vm: &mut Vm, full: &str) -> PyResult<Value> {
             let path_key = vm.names.__path__;
             let Some(path) = module_dict(pm).and_then(|d| dict::get_str_key(d, path_key)) else {
                 let c = vm.cls.module_not_found_error;
-                return Err(vm.raise_new(c, &format!("No module named '{full}'; '{p}' is not a package")));
+                return Err(vm.raise_new(
+                    c,
+                    &format!("No module named '{full}'; '{p}' is not a package"),
+                ));
             };
-            ops::iter::collect(vm, path)?.into_iter().map(str_of).collect()
+            ops::iter::collect(vm, path)?
+                .into_iter()
+                .map(str_of)
+                .collect()
         }
         None => {
             if let Some(&init) = vm.native_modules.get(full) {
@@ -90,11 +117,18 @@ pub fn import_module(vm: &mut Vm, full: &str) -> PyResult<Value> {
             }
             let sys = vm.sys_module();
             let path = ops::attr::getattr_str(vm, sys, "path")?;
-            ops::iter::collect(vm, path)?.into_iter().map(str_of).collect()
+            ops::iter::collect(vm, path)?
+                .into_iter()
+                .map(str_of)
+                .collect()
         }
     };
     for dir in search {
-        let base = if dir.is_empty() { std::path::PathBuf::from(".") } else { std::path::PathBuf::from(&dir) };
+        let base = if dir.is_empty() {
+            std::path::PathBuf::from(".")
+        } else {
+            std::path::PathBuf::from(&dir)
+        };
         let pkg_init = base.join(&leaf).join("__init__.py");
         let file = base.join(format!("{leaf}.py"));
         let (path, is_pkg) = if pkg_init.is_file() {
@@ -124,7 +158,12 @@ pub fn import_module(vm: &mut Vm, full: &str) -> PyResult<Value> {
     Err(vm.raise(e))
 }
 
-fn load_source_module(vm: &mut Vm, full: &str, path: &std::path::Path, is_pkg: bool) -> PyResult<Value> {
+fn load_source_module(
+    vm: &mut Vm,
+    full: &str,
+    path: &std::path::Path,
+    is_pkg: bool,
+) -> PyResult<Value> {
     let source = match std::fs::read_to_string(path) {
         Ok(s) => s,
         Err(e) => {
@@ -140,18 +179,28 @@ fn load_source_module(vm: &mut Vm, full: &str, path: &std::path::Path, is_pkg: b
     let fv = crate::types::str::new_str(vm, &filename);
     dict::set_str_key(d, fk, fv);
     let pk = vm.names.__package__;
-    let package = if is_pkg { full.to_string() } else { full.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_default() };
+    let package = if is_pkg {
+        full.to_string()
+    } else {
+        full.rsplit_once('.')
+            .map(|(a, _)| a.to_string())
+            .unwrap_or_default()
+    };
     let pv = crate::types::str::new_str(vm, &package);
     dict::set_str_key(d, pk, pv);
     if is_pkg {
-        let dir = path.parent().map(|p| p.to_string_lossy().to_string()).unwrap_or_default();
+        let dir = path
+            .parent()
+            .map(|p| p.to_string_lossy().to_string())
+            .unwrap_or_default();
         let dv = crate::types::str::new_str(vm, &dir);
         let l = crate::types::list::new_list(vm, vec![dv]);
         let k = vm.names.__path__;
         dict::set_str_key(d, k, l);
     }
     let bk = vm.names.__builtins__;
-    let bm = crate::types::dict::get_str_key(vm.sys_modules(), vm.names.builtins).unwrap_or(vm.none);
+    let bm =
+        crate::types::dict::get_str_key(vm.sys_modules(), vm.names.builtins).unwrap_or(vm.none);
     dict::set_str_key(d, bk, bm);
     let key = crate::types::str::new_str(vm, full);
     let mods = vm.sys_modules();
@@ -172,13 +221,18 @@ pub fn import_from(vm: &mut Vm, module: Value, name: Value) -> PyResult<Value> {
     if let Some(v) = ops::attr::getattr_opt(vm, module, name)? {
         return Ok(v);
     }
-    let mname = module_dict(module).and_then(|d| dict::get_str_key(d, vm.names.__name__)).map(str_of).unwrap_or_default();
+    let mname = module_dict(module)
+        .and_then(|d| dict::get_str_key(d, vm.names.__name__))
+        .map(str_of)
+        .unwrap_or_default();
     let n = str_of(name);
     let full = format!("{mname}.{n}");
     match import_module(vm, &full) {
         Ok(m) => Ok(m),
         Err(_) => {
-            let file = module_dict(module).and_then(|d| dict::get_str_key(d, vm.names.__file__)).map(str_of);
+            let file = module_dict(module)
+                .and_then(|d| dict::get_str_key(d, vm.names.__file__))
+                .map(str_of);
             let loc = match file {
                 Some(f) => format!(" ({f})"),
                 None => " (unknown location)".to_string(),
@@ -198,7 +252,11 @@ pub fn import_star(vm: &mut Vm, module: Value, locals: Value, globals: Value) ->
     let all_key = vm.names.__all__;
     let names: Vec<Value> = match dict::get_str_key(d, all_key) {
         Some(all) => ops::iter::collect(vm, all)?,
-        None => dict::items(d).into_iter().map(|(k, _)| k).filter(|&k| !str_of(k).starts_with('_')).collect(),
+        None => dict::items(d)
+            .into_iter()
+            .map(|(k, _)| k)
+            .filter(|&k| !str_of(k).starts_with('_'))
+            .collect(),
     };
     for n in names {
         let v = ops::attr::getattr(vm, module, n)?;

@@ -80,12 +80,20 @@ fn recursion_error(vm: &mut Vm) -> Raised {
 
 #[inline(always)]
 fn position(frame: &Frame, pc: u32) -> Position {
-    Position { code: frame.code as *const _ as usize, pc }
+    Position {
+        code: frame.code as *const _ as usize,
+        pc,
+    }
 }
 
 /// The dispatch loop over the frames from index `base` up. Returns when the frame at `base`
 /// returns or yields, or an exception escapes it.
-pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec: &mut R) -> PyResult<Exit> {
+pub(crate) fn run<R: Recorder>(
+    vm: &mut Vm,
+    base: usize,
+    pending_exc: bool,
+    rec: &mut R,
+) -> PyResult<Exit> {
     let mut raising = pending_exc;
     let mut reraise = false;
     'frames: loop {
@@ -100,13 +108,31 @@ pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec:
         // SAFETY: frames are boxed, so a frame's address is stable while it is on the stack;
         // `f` is only used while this frame is the innermost one (re-derived after any push or
         // pop of `vm.frames` through `continue 'frames`).
-        let f: &mut Frame = unsafe { &mut *(&mut **vm.frames.last_mut().expect("a frame") as *mut Frame) };
+        let f: &mut Frame =
+            unsafe { &mut *(&mut **vm.frames.last_mut().expect("a frame") as *mut Frame) };
         let code = f.code;
         let nlocals = f.nlocalsplus();
-        macro_rules! push { ($v:expr) => {{ let v = $v; f.values.push(v) }} }
-        macro_rules! pop { () => { f.values.pop().unwrap_or(Value::NULL) } }
-        macro_rules! top { () => { *f.values.last().unwrap_or(&Value::NULL) } }
-        macro_rules! peek { ($n:expr) => { f.values[f.values.len() - $n] } }
+        macro_rules! push {
+            ($v:expr) => {{
+                let v = $v;
+                f.values.push(v)
+            }};
+        }
+        macro_rules! pop {
+            () => {
+                f.values.pop().unwrap_or(Value::NULL)
+            };
+        }
+        macro_rules! top {
+            () => {
+                *f.values.last().unwrap_or(&Value::NULL)
+            };
+        }
+        macro_rules! peek {
+            ($n:expr) => {
+                f.values[f.values.len() - $n]
+            };
+        }
         loop {
             let pc = f.pc;
             let Some(&instr) = code.code.get(pc as usize) else {
@@ -141,7 +167,11 @@ pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec:
                         f.values.swap(n - 1, n - arg as usize);
                     }
                     Op::LoadConst => {
-                        let c = tuple::items(object::downcast::<object::CodeObj>(f.code_obj).expect("code").consts)[arg as usize];
+                        let c = tuple::items(
+                            object::downcast::<object::CodeObj>(f.code_obj)
+                                .expect("code")
+                                .consts,
+                        )[arg as usize];
                         push!(c);
                     }
                     Op::LoadFast => {
@@ -174,7 +204,9 @@ pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec:
                             }
                         }
                         let cell = f.values[arg as usize];
-                        let v = object::downcast::<CellObj>(cell).map(|c| c.value).unwrap_or(Value::NULL);
+                        let v = object::downcast::<CellObj>(cell)
+                            .map(|c| c.value)
+                            .unwrap_or(Value::NULL);
                         if v.is_null() {
                             break 'instr Err(ops_exc::unbound_deref(vm, code, arg as usize));
                         }
@@ -200,7 +232,9 @@ pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec:
                     }
                     Op::LoadName => {
                         let name = names(f)[arg as usize];
-                        let v = tri!(ops_exc::load_name(vm, f.locals, f.globals, f.builtins, name));
+                        let v = tri!(ops_exc::load_name(
+                            vm, f.locals, f.globals, f.builtins, name
+                        ));
                         push!(v);
                     }
                     Op::StoreName => {
@@ -219,8 +253,11 @@ pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec:
                             None => match dict::get_str_key(f.builtins, name) {
                                 Some(v) => v,
                                 None => {
-                                    let n = crate::types::str::as_str(name).unwrap_or("?").to_string();
-                                    break 'instr Err(vm.name_error(format!("name '{n}' is not defined")));
+                                    let n =
+                                        crate::types::str::as_str(name).unwrap_or("?").to_string();
+                                    break 'instr Err(
+                                        vm.name_error(format!("name '{n}' is not defined"))
+                                    );
                                 }
                             },
                         };
@@ -281,7 +318,11 @@ pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec:
                         } else {
                             (f.values[len - argc - 1], len - argc)
                         };
-                        let callee_start = if instr.op == Op::CallMethod { len - argc - 2 } else { len - argc - 1 };
+                        let callee_start = if instr.op == Op::CallMethod {
+                            len - argc - 2
+                        } else {
+                            len - argc - 1
+                        };
                         let npos = len - args_start - nkw;
                         if let Some(fo) = object::downcast::<FunctionObj>(callable) {
                             let fcode = code::code_of(fo.code);
@@ -289,7 +330,11 @@ pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec:
                                 let kwn: Vec<Value> = tuple::items(kwnames).to_vec();
                                 let new_frame = {
                                     let all = &f.values[args_start..];
-                                    let args = Args { pos: &all[..npos], kw: &all[npos..], kwnames: &kwn };
+                                    let args = Args {
+                                        pos: &all[..npos],
+                                        kw: &all[npos..],
+                                        kwnames: &kwn,
+                                    };
                                     call::make_frame(vm, callable, args)
                                 };
                                 let new_frame = tri!(new_frame);
@@ -311,7 +356,15 @@ pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec:
                         }
                         let kwn: Vec<Value> = tuple::items(kwnames).to_vec();
                         let args_vec: Vec<Value> = f.values[args_start..].to_vec();
-                        let r = ops::call::call_args(vm, callable, Args { pos: &args_vec[..npos], kw: &args_vec[npos..], kwnames: &kwn });
+                        let r = ops::call::call_args(
+                            vm,
+                            callable,
+                            Args {
+                                pos: &args_vec[..npos],
+                                kw: &args_vec[npos..],
+                                kwnames: &kwn,
+                            },
+                        );
                         f.values.truncate(callee_start);
                         push!(tri!(r));
                     }
@@ -327,7 +380,15 @@ pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec:
                                 kwv.push(v);
                             }
                         }
-                        let r = tri!(ops::call::call_args(vm, callable, Args { pos: &pos, kw: &kwv, kwnames: &kwn }));
+                        let r = tri!(ops::call::call_args(
+                            vm,
+                            callable,
+                            Args {
+                                pos: &pos,
+                                kw: &kwv,
+                                kwnames: &kwn
+                            }
+                        ));
                         push!(r);
                     }
                     Op::BinaryOp => {
@@ -458,8 +519,13 @@ pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec:
                             }
                             _ => v,
                         };
-                        let spec_s = if spec.is_null() { String::new() } else { crate::types::str::as_str(spec).unwrap_or("").to_string() };
-                        let r = if spec_s.is_empty() && crate::types::str::as_exact_str(v).is_some() {
+                        let spec_s = if spec.is_null() {
+                            String::new()
+                        } else {
+                            crate::types::str::as_str(spec).unwrap_or("").to_string()
+                        };
+                        let r = if spec_s.is_empty() && crate::types::str::as_exact_str(v).is_some()
+                        {
                             v
                         } else {
                             tri!(ops::convert::format(vm, v, &spec_s))
@@ -501,8 +567,18 @@ pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec:
                     Op::DictUpdate | Op::DictMerge => {
                         let other = pop!();
                         let d = peek!(arg as usize);
-                        let callable = if instr.op == Op::DictMerge { f.values[f.values.len() - arg as usize - 2] } else { Value::NULL };
-                        tri!(ops_exc::dict_merge(vm, d, other, instr.op == Op::DictMerge, callable));
+                        let callable = if instr.op == Op::DictMerge {
+                            f.values[f.values.len() - arg as usize - 2]
+                        } else {
+                            Value::NULL
+                        };
+                        tri!(ops_exc::dict_merge(
+                            vm,
+                            d,
+                            other,
+                            instr.op == Op::DictMerge,
+                            callable
+                        ));
                     }
                     Op::ListToTuple => {
                         let l = pop!();
@@ -519,7 +595,12 @@ pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec:
                     }
                     Op::UnpackEx => {
                         let seq = pop!();
-                        let items = tri!(ops_exc::unpack_ex(vm, seq, (arg & 0xff) as usize, (arg >> 8) as usize));
+                        let items = tri!(ops_exc::unpack_ex(
+                            vm,
+                            seq,
+                            (arg & 0xff) as usize,
+                            (arg >> 8) as usize
+                        ));
                         for v in items.into_iter().rev() {
                             push!(v);
                         }
@@ -605,7 +686,11 @@ pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec:
                     }
                     Op::GetYieldFromIter => {
                         let v = pop!();
-                        let it = if object::kind_of(v) == Some(Kind::Generator) { v } else { tri!(ops::iter::iter(vm, v)) };
+                        let it = if object::kind_of(v) == Some(Kind::Generator) {
+                            v
+                        } else {
+                            tri!(ops::iter::iter(vm, v))
+                        };
                         push!(it);
                     }
                     Op::Send => {
@@ -672,7 +757,11 @@ pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec:
                     }
                     Op::PushExcInfo => {
                         let exc = pop!();
-                        let prev = if vm.handled.is_null() { vm.none } else { vm.handled };
+                        let prev = if vm.handled.is_null() {
+                            vm.none
+                        } else {
+                            vm.handled
+                        };
                         push!(prev);
                         push!(exc);
                         vm.handled = exc;
@@ -718,7 +807,10 @@ pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec:
                         let exc = peek!(1);
                         let exit = peek!(4);
                         let typ = crate::types::class::class_of(vm, exc);
-                        let tb = crate::errors::exc_data(exc).map(|d| d.traceback).filter(|t| !t.is_null()).unwrap_or(vm.none);
+                        let tb = crate::errors::exc_data(exc)
+                            .map(|d| d.traceback)
+                            .filter(|t| !t.is_null())
+                            .unwrap_or(vm.none);
                         let r = tri!(ops::call::call(vm, exit, &[typ, exc, tb]));
                         push!(r);
                     }
@@ -745,7 +837,9 @@ pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec:
                     }
                     Op::SetupAnnotations => {
                         let k = vm.names.__annotations__;
-                        if !f.locals.is_null() && tri!(ops_exc::locals_get(vm, f.locals, k)).is_none() {
+                        if !f.locals.is_null()
+                            && tri!(ops_exc::locals_get(vm, f.locals, k)).is_none()
+                        {
                             let d = dict::new_dict(vm);
                             tri!(ops_exc::store_name(vm, f.locals, k, d));
                         }
@@ -796,7 +890,13 @@ pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec:
                         let kwnames = pop!();
                         let cls = pop!();
                         let subject = pop!();
-                        let r = tri!(ops_exc::match_class(vm, subject, cls, arg as usize, kwnames));
+                        let r = tri!(ops_exc::match_class(
+                            vm,
+                            subject,
+                            cls,
+                            arg as usize,
+                            kwnames
+                        ));
                         push!(r);
                     }
                     Op::CopyDictWithoutKeys => {
@@ -820,7 +920,11 @@ pub(crate) fn run<R: Recorder>(vm: &mut Vm, base: usize, pending_exc: bool, rec:
 }
 
 fn names<'a>(f: &Frame) -> &'a [Value] {
-    tuple::items(object::downcast::<object::CodeObj>(f.code_obj).expect("code").names)
+    tuple::items(
+        object::downcast::<object::CodeObj>(f.code_obj)
+            .expect("code")
+            .names,
+    )
 }
 
 /// Unwinds after an exception (in `vm.exc`) at the innermost frame's `lasti`: records
@@ -866,7 +970,12 @@ pub(crate) fn is_tuple(v: Value) -> bool {
 }
 
 /// Runs `__set_name__` and `__init_subclass__` for a class made by `type.__new__`.
-pub(crate) fn build_class_finish(vm: &mut Vm, cls: Value, kw: &[Value], kwnames: &[Value]) -> PyResult<()> {
+pub(crate) fn build_class_finish(
+    vm: &mut Vm,
+    cls: Value,
+    kw: &[Value],
+    kwnames: &[Value],
+) -> PyResult<()> {
     build_class::finish_class(vm, cls, kw, kwnames)
 }
 

@@ -30,7 +30,13 @@ pub fn locals_get(vm: &mut Vm, locals: Value, name: Value) -> PyResult<Option<Va
 }
 
 /// `LOAD_NAME`: locals, globals, builtins.
-pub fn load_name(vm: &mut Vm, locals: Value, globals: Value, builtins: Value, name: Value) -> PyResult<Value> {
+pub fn load_name(
+    vm: &mut Vm,
+    locals: Value,
+    globals: Value,
+    builtins: Value,
+    name: Value,
+) -> PyResult<Value> {
     if !locals.is_null() {
         if let Some(v) = locals_get(vm, locals, name)? {
             return Ok(v);
@@ -77,7 +83,12 @@ pub fn unbound_deref(vm: &mut Vm, code: &CodeObject, slot: usize) -> Raised {
         vm.name_error(format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
     } else {
         let c = vm.cls.unbound_local_error;
-        vm.raise_new(c, &format!("cannot access local variable '{name}' where it is not associated with a value"))
+        vm.raise_new(
+            c,
+            &format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
+        )
     }
 }
 
@@ -86,12 +97,21 @@ pub fn unbound_deref(vm: &mut Vm, code: &CodeObject, slot: usize) -> Raised {
 pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Value)> {
     let cls = class_of(vm, obj);
     let flags = class_obj(cls).flags;
-    if flags & crate::types::class::flags::CUSTOM_ATTR == 0 && object::kind_of(obj) != Some(Kind::Class) && object::kind_of(obj) != Some(Kind::Super) {
+    if flags & crate::types::class::flags::CUSTOM_ATTR == 0
+        && object::kind_of(obj) != Some(Kind::Class)
+        && object::kind_of(obj) != Some(Kind::Super)
+    {
         let d = lookup(vm, cls, name);
-        if matches!(object::kind_of(d), Some(Kind::Function) | Some(Kind::Builtin)) {
+        if matches!(
+            object::kind_of(d),
+            Some(Kind::Function) | Some(Kind::Builtin)
+        ) {
             let shadowed = match object::downcast::<object::InstanceObj>(obj) {
                 Some(inst) => crate::types::instance::get_attr(inst, name).is_some(),
-                None => object::kind_of(obj) == Some(Kind::Module) || object::kind_of(obj) == Some(Kind::Function),
+                None => {
+                    object::kind_of(obj) == Some(Kind::Module)
+                        || object::kind_of(obj) == Some(Kind::Function)
+                }
             };
             if !shadowed {
                 return Ok((d, obj));
@@ -119,7 +139,13 @@ pub fn collect_for_unpack(vm: &mut Vm, it: Value, _what: &str) -> PyResult<Vec<V
 }
 
 /// `DICT_UPDATE` / `DICT_MERGE`.
-pub fn dict_merge(vm: &mut Vm, d: Value, other: Value, merge: bool, callable: Value) -> PyResult<()> {
+pub fn dict_merge(
+    vm: &mut Vm,
+    d: Value,
+    other: Value,
+    merge: bool,
+    callable: Value,
+) -> PyResult<()> {
     let pairs: Vec<(Value, Value)> = if dict::as_dict(other).is_some() {
         dict::items(other)
     } else {
@@ -128,7 +154,9 @@ pub fn dict_merge(vm: &mut Vm, d: Value, other: Value, merge: bool, callable: Va
             let t = type_name(vm, other).to_string();
             if merge {
                 let fname = callable_name(vm, callable);
-                return Err(vm.type_error(format!("{fname} argument after ** must be a mapping, not {t}")));
+                return Err(vm.type_error(format!(
+                    "{fname} argument after ** must be a mapping, not {t}"
+                )));
             }
             return Err(vm.type_error(format!("'{t}' object is not a mapping")));
         };
@@ -150,7 +178,9 @@ pub fn dict_merge(vm: &mut Vm, d: Value, other: Value, merge: bool, callable: Va
             if dict::get(vm, d, k)?.is_some() {
                 let fname = callable_name(vm, callable);
                 let key = crate::types::str::as_str(k).unwrap_or("").to_string();
-                return Err(vm.type_error(format!("{fname} got multiple values for keyword argument '{key}'")));
+                return Err(vm.type_error(format!(
+                    "{fname} got multiple values for keyword argument '{key}'"
+                )));
             }
         }
         dict::set(vm, d, k, v)?;
@@ -160,7 +190,10 @@ pub fn dict_merge(vm: &mut Vm, d: Value, other: Value, merge: bool, callable: Va
 
 fn callable_name(vm: &mut Vm, f: Value) -> String {
     if let Some(fo) = object::downcast::<object::FunctionObj>(f) {
-        return format!("{}()", crate::types::str::as_str(fo.qualname).unwrap_or("?"));
+        return format!(
+            "{}()",
+            crate::types::str::as_str(fo.qualname).unwrap_or("?")
+        );
     }
     if let Some(b) = object::downcast::<object::BuiltinObj>(f) {
         return format!("{}()", crate::types::str::as_str(b.name).unwrap_or("?"));
@@ -195,7 +228,10 @@ pub fn unpack(vm: &mut Vm, seq: Value, n: usize) -> PyResult<Vec<Value>> {
         out.push(v);
     }
     if out.len() < n {
-        return Err(vm.value_error(format!("not enough values to unpack (expected {n}, got {})", out.len())));
+        return Err(vm.value_error(format!(
+            "not enough values to unpack (expected {n}, got {})",
+            out.len()
+        )));
     }
     Ok(out)
 }
@@ -214,7 +250,11 @@ pub fn unpack_ex(vm: &mut Vm, seq: Value, before: usize, after: usize) -> PyResu
         }
     };
     if items.len() < before + after {
-        return Err(vm.value_error(format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len())));
+        return Err(vm.value_error(format!(
+            "not enough values to unpack (expected at least {}, got {})",
+            before + after,
+            items.len()
+        )));
     }
     let mut out = items[..before].to_vec();
     let mid = items[before..items.len() - after].to_vec();
@@ -240,7 +280,10 @@ pub fn make_exception(vm: &mut Vm, e: Value) -> PyResult<Value> {
         let inst = ops::call::call(vm, e, &[])?;
         if !is_exception_instance(vm, inst) {
             let t = type_name(vm, inst).to_string();
-            return Err(vm.type_error(format!("calling {} should have returned an instance of BaseException, not {t}", crate::types::class::class_name(e))));
+            return Err(vm.type_error(format!(
+                "calling {} should have returned an instance of BaseException, not {t}",
+                crate::types::class::class_name(e)
+            )));
         }
         return Ok(inst);
     }
@@ -296,10 +339,16 @@ pub fn set_context(vm: &mut Vm, exc: Value) {
 
 /// `except T:` matching.
 pub fn exception_matches(vm: &mut Vm, exc: Value, typ: Value) -> PyResult<bool> {
-    let classes: Vec<Value> = if super::is_tuple(typ) { tuple::items(typ).to_vec() } else { vec![typ] };
+    let classes: Vec<Value> = if super::is_tuple(typ) {
+        tuple::items(typ).to_vec()
+    } else {
+        vec![typ]
+    };
     for &c in &classes {
         if !is_exception_class(vm, c) {
-            return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"));
+            return Err(vm.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            ));
         }
     }
     let ec = class_of(vm, exc);
@@ -334,7 +383,11 @@ pub fn eg_match(vm: &mut Vm, eg: Value, typ: Value) -> PyResult<(Value, Value)> 
 
 /// `except*` end: the exception to re-raise (or None).
 pub fn prep_reraise_star(vm: &mut Vm, orig: Value, list: Value) -> PyResult<Value> {
-    let raised: Vec<Value> = crate::types::list::list_items(list).iter().copied().filter(|&v| v != vm.none).collect();
+    let raised: Vec<Value> = crate::types::list::list_items(list)
+        .iter()
+        .copied()
+        .filter(|&v| v != vm.none)
+        .collect();
     if raised.is_empty() {
         return Ok(vm.none);
     }
@@ -355,7 +408,9 @@ pub fn prep_reraise_star(vm: &mut Vm, orig: Value, list: Value) -> PyResult<Valu
     if !reraised.is_empty() {
         let l = crate::types::list::new_list(vm, reraised.clone());
         let _ = l;
-        result = if reraised.len() == 1 { reraised[0] } else {
+        result = if reraised.len() == 1 {
+            reraised[0]
+        } else {
             let msg = ops::attr::getattr_str(vm, orig, "message")?;
             let l = crate::types::list::new_list(vm, reraised);
             let derive = ops::attr::getattr_str(vm, orig, "derive")?;
@@ -389,21 +444,39 @@ fn is_part_of(vm: &mut Vm, group: Value, e: Value) -> bool {
 
 /// `with`: `(bound __exit__, result of __enter__)` (async: the awaitable of `__aenter__`).
 pub fn before_with(vm: &mut Vm, mgr: Value, is_async: bool) -> PyResult<(Value, Value)> {
-    let (enter, exit) = if is_async { (vm.names.__aenter__, vm.names.__aexit__) } else { (vm.names.__enter__, vm.names.__exit__) };
+    let (enter, exit) = if is_async {
+        (vm.names.__aenter__, vm.names.__aexit__)
+    } else {
+        (vm.names.__enter__, vm.names.__exit__)
+    };
     let t = type_name(vm, mgr).to_string();
     let enter_m = ops::lookup_special(vm, mgr, enter);
     if enter_m.is_null() {
-        let what = if is_async { "asynchronous context manager protocol" } else { "context manager protocol" };
+        let what = if is_async {
+            "asynchronous context manager protocol"
+        } else {
+            "context manager protocol"
+        };
         return Err(vm.type_error(format!("'{t}' object does not support the {what}")));
     }
     let exit_m = ops::lookup_special(vm, mgr, exit);
     if exit_m.is_null() {
-        let what = if is_async { "__aexit__ method" } else { "__exit__ method" };
-        return Err(vm.type_error(format!("'{t}' object does not support the context manager protocol (missed {what})")));
+        let what = if is_async {
+            "__aexit__ method"
+        } else {
+            "__exit__ method"
+        };
+        return Err(vm.type_error(format!(
+            "'{t}' object does not support the context manager protocol (missed {what})"
+        )));
     }
     let bound_exit = bind_any(vm, exit_m, mgr);
     let r = call_unbound(vm, enter_m, mgr, &[mgr])?;
-    let r = if is_async { super::generator::get_awaitable(vm, r)? } else { r };
+    let r = if is_async {
+        super::generator::get_awaitable(vm, r)?
+    } else {
+        r
+    };
     Ok((bound_exit, r))
 }
 
@@ -437,7 +510,9 @@ pub fn is_mapping(vm: &mut Vm, v: Value) -> bool {
         return false;
     }
     let (k, g) = (vm.names.keys, vm.names.__getitem__);
-    !lookup(vm, c, k).is_null() && !lookup(vm, c, g).is_null() && object::kind_of(v) != Some(Kind::Str)
+    !lookup(vm, c, k).is_null()
+        && !lookup(vm, c, g).is_null()
+        && object::kind_of(v) != Some(Kind::Str)
 }
 
 /// `match` sequence check.
@@ -446,9 +521,14 @@ pub fn is_sequence(vm: &mut Vm, v: Value) -> bool {
         Some(Kind::List) | Some(Kind::Tuple) | Some(Kind::Range) => true,
         Some(Kind::Str) | Some(Kind::Bytes) | Some(Kind::ByteArray) | Some(Kind::Dict) => false,
         Some(Kind::Instance) => {
-            let native = object::downcast::<object::InstanceObj>(v).map(|i| i.native).unwrap_or(Value::NULL);
+            let native = object::downcast::<object::InstanceObj>(v)
+                .map(|i| i.native)
+                .unwrap_or(Value::NULL);
             if !native.is_null() {
-                return matches!(object::kind_of(native), Some(Kind::List) | Some(Kind::Tuple));
+                return matches!(
+                    object::kind_of(native),
+                    Some(Kind::List) | Some(Kind::Tuple)
+                );
             }
             if is_mapping(vm, v) {
                 return false;
@@ -487,7 +567,13 @@ pub fn match_keys(vm: &mut Vm, subject: Value, keys: Value) -> PyResult<Value> {
 }
 
 /// `MATCH_CLASS`.
-pub fn match_class(vm: &mut Vm, subject: Value, cls: Value, npos: usize, kwnames: Value) -> PyResult<Value> {
+pub fn match_class(
+    vm: &mut Vm,
+    subject: Value,
+    cls: Value,
+    npos: usize,
+    kwnames: Value,
+) -> PyResult<Value> {
     if !object::is::<ClassObj>(cls) {
         return Err(vm.type_error("called match pattern must be a class"));
     }
@@ -499,20 +585,36 @@ pub fn match_class(vm: &mut Vm, subject: Value, cls: Value, npos: usize, kwnames
     if npos > 0 {
         let ma = vm.names.__match_args__;
         let match_args = ops::attr::getattr_opt(vm, cls, ma)?;
-        let self_match = [vm.cls.bool_, vm.cls.bytearray, vm.cls.bytes, vm.cls.dict, vm.cls.float, vm.cls.frozenset, vm.cls.int, vm.cls.list, vm.cls.set, vm.cls.str, vm.cls.tuple]
-            .iter()
-            .any(|&c| is_subclass(cls, c));
+        let self_match = [
+            vm.cls.bool_,
+            vm.cls.bytearray,
+            vm.cls.bytes,
+            vm.cls.dict,
+            vm.cls.float,
+            vm.cls.frozenset,
+            vm.cls.int,
+            vm.cls.list,
+            vm.cls.set,
+            vm.cls.str,
+            vm.cls.tuple,
+        ]
+        .iter()
+        .any(|&c| is_subclass(cls, c));
         match match_args {
             None if self_match => {
                 if npos > 1 {
                     let n = crate::types::class::class_name(cls).to_string();
-                    return Err(vm.type_error(format!("{n}() accepts 1 positional sub-pattern ({npos} given)")));
+                    return Err(vm.type_error(format!(
+                        "{n}() accepts 1 positional sub-pattern ({npos} given)"
+                    )));
                 }
                 attrs.push(subject);
             }
             None => {
                 let n = crate::types::class::class_name(cls).to_string();
-                return Err(vm.type_error(format!("{n}() accepts 0 positional sub-patterns ({npos} given)")));
+                return Err(vm.type_error(format!(
+                    "{n}() accepts 0 positional sub-patterns ({npos} given)"
+                )));
             }
             Some(ma) => {
                 if !super::is_tuple(ma) {
@@ -522,7 +624,11 @@ pub fn match_class(vm: &mut Vm, subject: Value, cls: Value, npos: usize, kwnames
                 let names = tuple::items(ma).to_vec();
                 if npos > names.len() {
                     let n = crate::types::class::class_name(cls).to_string();
-                    return Err(vm.type_error(format!("{n}() accepts {} positional sub-pattern{} ({npos} given)", names.len(), if names.len() == 1 { "" } else { "s" })));
+                    return Err(vm.type_error(format!(
+                        "{n}() accepts {} positional sub-pattern{} ({npos} given)",
+                        names.len(),
+                        if names.len() == 1 { "" } else { "s" }
+                    )));
                 }
                 for &name in &names[..npos] {
                     match ops::attr::getattr_opt(vm, subject, name)? {
@@ -570,4 +676,3 @@ pub fn copy_dict_without_keys(vm: &mut Vm, subject: Value, keys: Value) -> PyRes
 pub fn is_instance_of_exc(vm: &Vm, v: Value, cls: Value) -> bool {
     is_exception_instance(vm, v) && is_subclass(class_of(vm, v), cls)
 }
-

@@ -39,7 +39,11 @@ fn format_tb(out: &mut String, tb: Value) {
     let mut repeat = 0;
     while let Some(entry) = object::downcast::<TracebackObj>(t) {
         let code = super::code::code_of(entry.code);
-        let key = (code.filename.to_string(), entry.lineno as u32, code.name.to_string());
+        let key = (
+            code.filename.to_string(),
+            entry.lineno as u32,
+            code.name.to_string(),
+        );
         if last.as_ref() == Some(&key) {
             repeat += 1;
         } else {
@@ -47,7 +51,10 @@ fn format_tb(out: &mut String, tb: Value) {
             repeat = 0;
         }
         if repeat < 3 {
-            out.push_str(&format!("  File \"{}\", line {}, in {}\n", key.0, key.1, key.2));
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                key.0, key.1, key.2
+            ));
             if let Some(src) = source_line(&key.0, key.1) {
                 out.push_str(&format!("    {src}\n"));
             }
@@ -61,7 +68,10 @@ fn format_tb(out: &mut String, tb: Value) {
 fn flush_repeat(out: &mut String, repeat: usize) {
     if repeat >= 3 {
         let n = repeat - 2;
-        out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n == 1 { "" } else { "s" }));
+        out.push_str(&format!(
+            "  [Previous line repeated {n} more time{}]\n",
+            if n == 1 { "" } else { "s" }
+        ));
     }
 }
 
@@ -69,8 +79,11 @@ fn flush_repeat(out: &mut String, repeat: usize) {
 pub fn format_exception_only(vm: &mut Vm, exc: Value) -> String {
     let cls = class_of(vm, exc);
     let mut name = class_name(cls).to_string();
-    let module = crate::types::dict::get_str_key(crate::types::class::class_obj(cls).dict, vm.names.__module__)
-        .and_then(|m| crate::types::str::as_str(m).map(|s| s.to_string()));
+    let module = crate::types::dict::get_str_key(
+        crate::types::class::class_obj(cls).dict,
+        vm.names.__module__,
+    )
+    .and_then(|m| crate::types::str::as_str(m).map(|s| s.to_string()));
     if let Some(m) = module {
         if m != "builtins" && m != "__main__" {
             name = format!("{m}.{name}");
@@ -114,9 +127,11 @@ pub fn format_exception(vm: &mut Vm, exc: Value) -> String {
     for item in chain.iter().rev() {
         if let Some(kind) = item.as_small() {
             parts.push(if kind == 1 {
-                "\nThe above exception was the direct cause of the following exception:\n\n".to_string()
+                "\nThe above exception was the direct cause of the following exception:\n\n"
+                    .to_string()
             } else {
-                "\nDuring handling of the above exception, another exception occurred:\n\n".to_string()
+                "\nDuring handling of the above exception, another exception occurred:\n\n"
+                    .to_string()
             });
             continue;
         }

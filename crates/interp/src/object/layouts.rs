@@ -99,7 +99,12 @@ kinds! {
 fn var_raw<T>(name: &'static str, len_offset: usize, item_size: usize) -> TypeDescriptor {
     TypeDescriptor {
         name,
-        layout: Layout::Var { base: std::mem::size_of::<T>(), len_offset, item_size, items_are_refs: false },
+        layout: Layout::Var {
+            base: std::mem::size_of::<T>(),
+            len_offset,
+            item_size,
+            items_are_refs: false,
+        },
         ref_offsets: vec![std::mem::offset_of!(ObjHead, class)],
         trace: None,
         finalize: None,
@@ -109,7 +114,12 @@ fn var_raw<T>(name: &'static str, len_offset: usize, item_size: usize) -> TypeDe
 fn var_refs<T>(name: &'static str, len_offset: usize) -> TypeDescriptor {
     TypeDescriptor {
         name,
-        layout: Layout::Var { base: std::mem::size_of::<T>(), len_offset, item_size: 8, items_are_refs: true },
+        layout: Layout::Var {
+            base: std::mem::size_of::<T>(),
+            len_offset,
+            item_size: 8,
+            items_are_refs: true,
+        },
         ref_offsets: vec![std::mem::offset_of!(ObjHead, class)],
         trace: None,
         finalize: None,
@@ -121,7 +131,11 @@ fn with_finalizer(mut d: TypeDescriptor, f: pyrs_gc::api::FinalizeFn) -> TypeDes
     d
 }
 
-fn with_trace(mut d: TypeDescriptor, t: pyrs_gc::api::TraceFn, f: pyrs_gc::api::FinalizeFn) -> TypeDescriptor {
+fn with_trace(
+    mut d: TypeDescriptor,
+    t: pyrs_gc::api::TraceFn,
+    f: pyrs_gc::api::FinalizeFn,
+) -> TypeDescriptor {
     d.trace = Some(t);
     d.finalize = Some(f);
     d

@@ -26,7 +26,10 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value> 
         if let Some(v) = r.and_then(Value::small) {
             return Ok(v);
         }
-    } else if let (Some(x), Some(y)) = (object::downcast::<FloatObj>(a), object::downcast::<FloatObj>(b)) {
+    } else if let (Some(x), Some(y)) = (
+        object::downcast::<FloatObj>(a),
+        object::downcast::<FloatObj>(b),
+    ) {
         let (x, y) = (x.value, y.value);
         let r = match op.plain() {
             BinOp::Add => Some(x + y),
@@ -55,7 +58,13 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value> 
     }
     let exact_complex = |v: Value| object::kind_of(v) == Some(object::Kind::Complex);
     if exact_complex(a) || exact_complex(b) {
-        let num = |v: Value| v.is_small() || matches!(object::kind_of(v), Some(object::Kind::Float) | Some(object::Kind::Complex));
+        let num = |v: Value| {
+            v.is_small()
+                || matches!(
+                    object::kind_of(v),
+                    Some(object::Kind::Float) | Some(object::Kind::Complex)
+                )
+        };
         if num(a) && num(b) {
             let r = crate::types::complex::binary(vm, op, a, b)?;
             if r != vm.not_implemented {
@@ -83,7 +92,11 @@ fn binary_op_slow(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value>
     let name_v = vm.intern(name);
     let rname_v = vm.intern(rname);
     let slotv = lookup(vm, ca, name_v);
-    let slotw = if ca != cb { lookup(vm, cb, rname_v) } else { Value::NULL };
+    let slotw = if ca != cb {
+        lookup(vm, cb, rname_v)
+    } else {
+        Value::NULL
+    };
     let mut slotw_pending = slotw;
     if !slotv.is_null() {
         if !slotw.is_null() && is_subclass(cb, ca) {
@@ -105,8 +118,14 @@ fn binary_op_slow(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value>
         }
     }
     let (ta, tb) = (type_name(vm, a).to_string(), type_name(vm, b).to_string());
-    let sym = if plain == BinOp::Pow && !op.is_inplace() { "** or pow()".to_string() } else { op.symbol().to_string() };
-    Err(vm.type_error(format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'")))
+    let sym = if plain == BinOp::Pow && !op.is_inplace() {
+        "** or pow()".to_string()
+    } else {
+        op.symbol().to_string()
+    };
+    Err(vm.type_error(format!(
+        "unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"
+    )))
 }
 
 /// `op v`.

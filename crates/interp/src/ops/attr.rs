@@ -2,7 +2,10 @@
 //! through maps, non-data descriptors and methods, `__getattr__`), classes, modules, `super`.
 
 use super::call::{call, call_unbound};
-use crate::object::{self, BuiltinObj, ClassObj, FunctionObj, InstanceObj, Kind, MethodObj, MethodWrapperObj, ModuleObj, PropertyObj, SuperObj};
+use crate::object::{
+    self, BuiltinObj, ClassObj, FunctionObj, InstanceObj, Kind, MethodObj, MethodWrapperObj,
+    ModuleObj, PropertyObj, SuperObj,
+};
 use crate::types::class::{self, class_name, class_obj, class_of, flags, lookup, type_name};
 use crate::types::instance;
 use crate::value::Value;
@@ -79,10 +82,18 @@ pub fn bind_native(vm: &mut Vm, native: Value, receiver: Value) -> Value {
 fn get_descr(vm: &mut Vm, d: Value, kind: DescrKind, obj: Value, owner: Value) -> PyResult<Value> {
     match kind {
         DescrKind::Function => Ok(if obj.is_null() { d } else { bind(vm, d, obj) }),
-        DescrKind::Native => Ok(if obj.is_null() { d } else { bind_native(vm, d, obj) }),
-        DescrKind::Static => Ok(object::downcast::<MethodWrapperObj>(d).map(|w| w.func).unwrap_or(d)),
+        DescrKind::Native => Ok(if obj.is_null() {
+            d
+        } else {
+            bind_native(vm, d, obj)
+        }),
+        DescrKind::Static => Ok(object::downcast::<MethodWrapperObj>(d)
+            .map(|w| w.func)
+            .unwrap_or(d)),
         DescrKind::ClassMethod => {
-            let f = object::downcast::<MethodWrapperObj>(d).map(|w| w.func).unwrap_or(d);
+            let f = object::downcast::<MethodWrapperObj>(d)
+                .map(|w| w.func)
+                .unwrap_or(d);
             if object::is::<BuiltinObj>(f) {
                 Ok(bind_native(vm, f, owner))
             } else {
@@ -93,7 +104,9 @@ fn get_descr(vm: &mut Vm, d: Value, kind: DescrKind, obj: Value, owner: Value) -
             if obj.is_null() {
                 return Ok(d);
             }
-            let fget = object::downcast::<PropertyObj>(d).map(|p| p.fget).unwrap_or(Value::NULL);
+            let fget = object::downcast::<PropertyObj>(d)
+                .map(|p| p.fget)
+                .unwrap_or(Value::NULL);
             if fget.is_null() || fget == vm.none {
                 return Err(vm.attribute_error("unreadable attribute"));
             }
@@ -155,13 +168,18 @@ pub fn no_attribute(vm: &mut Vm, obj: Value, name: Value) -> crate::vm::Raised {
 }
 
 fn getattr_inner(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
-    let name = if object::kind_of(name) == Some(Kind::Str) { vm.intern_value(name) } else { name };
+    let name = if object::kind_of(name) == Some(Kind::Str) {
+        vm.intern_value(name)
+    } else {
+        name
+    };
     let cls = class_of(vm, obj);
     let cflags = class_obj(cls).flags;
     if cflags & flags::CUSTOM_ATTR != 0 {
         let ga = vm.names.__getattribute__;
         let m = lookup(vm, cls, ga);
-        let object_ga = crate::types::dict::get_str_key(class_obj(vm.cls.object).dict, ga).unwrap_or(Value::NULL);
+        let object_ga = crate::types::dict::get_str_key(class_obj(vm.cls.object).dict, ga)
+            .unwrap_or(Value::NULL);
         if m != object_ga && !m.is_null() {
             let r = call_unbound(vm, m, obj, &[obj, name]);
             return match r {
@@ -197,7 +215,12 @@ fn call_getattr_hook(vm: &mut Vm, obj: Value, cls: Value, name: Value) -> PyResu
 }
 
 /// `object.__getattribute__`: the protocol without `__getattr__`.
-pub fn generic_getattr(vm: &mut Vm, obj: Value, cls: Value, name: Value) -> PyResult<Option<Value>> {
+pub fn generic_getattr(
+    vm: &mut Vm,
+    obj: Value,
+    cls: Value,
+    name: Value,
+) -> PyResult<Option<Value>> {
     match object::kind_of(obj) {
         Some(Kind::Class) => return class_getattr(vm, obj, name),
         Some(Kind::Super) => return super_getattr(vm, obj, name),
@@ -256,7 +279,10 @@ fn class_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Option<Value>
     let mut mkind = DescrKind::Plain;
     if !md.is_null() {
         mkind = descr_kind(vm, md);
-        if matches!(mkind, DescrKind::Property | DescrKind::Custom { data: true }) {
+        if matches!(
+            mkind,
+            DescrKind::Property | DescrKind::Custom { data: true }
+        ) {
             return get_descr(vm, md, mkind, cls, meta).map(Some);
         }
     }
@@ -264,7 +290,9 @@ fn class_getattr(vm: &mut Vm, cls: Value, name: Value) -> PyResult<Option<Value>
     if !d.is_null() {
         let kind = descr_kind(vm, d);
         return match kind {
-            DescrKind::Function | DescrKind::Native | DescrKind::Property | DescrKind::Plain => Ok(Some(d)),
+            DescrKind::Function | DescrKind::Native | DescrKind::Property | DescrKind::Plain => {
+                Ok(Some(d))
+            }
             DescrKind::Custom { .. } => {
                 let get = vm.names.__get__;
                 let m = super::lookup_special(vm, d, get);
@@ -287,7 +315,11 @@ fn super_getattr(vm: &mut Vm, sup: Value, name: Value) -> PyResult<Option<Value>
         return Ok(Some(vm.cls.super_));
     }
     let mro: Vec<Value> = class::mro(obj_type).to_vec();
-    let start = mro.iter().position(|&c| c == this).map(|i| i + 1).unwrap_or(mro.len());
+    let start = mro
+        .iter()
+        .position(|&c| c == this)
+        .map(|i| i + 1)
+        .unwrap_or(mro.len());
     for &c in &mro[start..] {
         if let Some(d) = crate::types::dict::get_str_key(class_obj(c).dict, name) {
             let kind = descr_kind(vm, d);
@@ -299,7 +331,12 @@ fn super_getattr(vm: &mut Vm, sup: Value, name: Value) -> PyResult<Option<Value>
     generic_getattr_plain(vm, sup, cls, name)
 }
 
-fn generic_getattr_plain(vm: &mut Vm, obj: Value, cls: Value, name: Value) -> PyResult<Option<Value>> {
+fn generic_getattr_plain(
+    vm: &mut Vm,
+    obj: Value,
+    cls: Value,
+    name: Value,
+) -> PyResult<Option<Value>> {
     let d = lookup(vm, cls, name);
     if d.is_null() {
         return Ok(None);
@@ -315,7 +352,8 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<(
     if class_obj(cls).flags & flags::CUSTOM_ATTR != 0 {
         let sa = vm.names.__setattr__;
         let m = lookup(vm, cls, sa);
-        let object_sa = crate::types::dict::get_str_key(class_obj(vm.cls.object).dict, sa).unwrap_or(Value::NULL);
+        let object_sa = crate::types::dict::get_str_key(class_obj(vm.cls.object).dict, sa)
+            .unwrap_or(Value::NULL);
         if m != object_sa && !m.is_null() {
             call_unbound(vm, m, obj, &[obj, name, value])?;
             return Ok(());
@@ -334,10 +372,17 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
     if !d.is_null() {
         match descr_kind(vm, d) {
             DescrKind::Property => {
-                let fset = object::downcast::<PropertyObj>(d).map(|p| p.fset).unwrap_or(Value::NULL);
+                let fset = object::downcast::<PropertyObj>(d)
+                    .map(|p| p.fset)
+                    .unwrap_or(Value::NULL);
                 if fset.is_null() || fset == vm.none {
-                    let (n, t) = (crate::types::str::as_str(name).unwrap_or("?").to_string(), type_name(vm, obj).to_string());
-                    return Err(vm.attribute_error(format!("property '{n}' of '{t}' object has no setter")));
+                    let (n, t) = (
+                        crate::types::str::as_str(name).unwrap_or("?").to_string(),
+                        type_name(vm, obj).to_string(),
+                    );
+                    return Err(
+                        vm.attribute_error(format!("property '{n}' of '{t}' object has no setter"))
+                    );
                 }
                 call(vm, fset, &[obj, value])?;
                 return Ok(());
@@ -374,14 +419,21 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
             let f = object::downcast::<FunctionObj>(obj).expect("a function");
             if f.dict.is_null() {
                 let d = crate::types::dict::new_dict(vm);
-                object::downcast::<FunctionObj>(obj).expect("a function").dict = d;
+                object::downcast::<FunctionObj>(obj)
+                    .expect("a function")
+                    .dict = d;
             }
-            let d = object::downcast::<FunctionObj>(obj).expect("a function").dict;
+            let d = object::downcast::<FunctionObj>(obj)
+                .expect("a function")
+                .dict;
             crate::types::dict::set_str_key(d, name, value);
             Ok(())
         }
         _ => {
-            let (n, t) = (crate::types::str::as_str(name).unwrap_or("?").to_string(), type_name(vm, obj).to_string());
+            let (n, t) = (
+                crate::types::str::as_str(name).unwrap_or("?").to_string(),
+                type_name(vm, obj).to_string(),
+            );
             if d.is_null() {
                 Err(vm.attribute_error(format!("'{t}' object has no attribute '{n}'")))
             } else {
@@ -394,7 +446,9 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
 /// `obj.__class__ = value` for instances of user classes.
 pub(crate) fn set_class(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> {
     if !object::is::<ClassObj>(value) || class_obj(value).flags & flags::BUILTIN != 0 {
-        return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+        return Err(vm.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
     }
     let inst = object::downcast::<InstanceObj>(obj).expect("an instance");
     let old_map = instance::map_of(inst);
@@ -410,17 +464,26 @@ fn class_setattr(vm: &mut Vm, cls: Value, name: Value, value: Value) -> PyResult
     let meta = class_of(vm, cls);
     let md = lookup(vm, meta, name);
     if !md.is_null() && matches!(descr_kind(vm, md), DescrKind::Property) {
-        let fset = object::downcast::<PropertyObj>(md).map(|p| p.fset).unwrap_or(Value::NULL);
+        let fset = object::downcast::<PropertyObj>(md)
+            .map(|p| p.fset)
+            .unwrap_or(Value::NULL);
         if !fset.is_null() && fset != vm.none {
             call(vm, fset, &[cls, value])?;
             return Ok(());
         }
         let n = crate::types::str::as_str(name).unwrap_or("?").to_string();
-        return Err(vm.attribute_error(format!("attribute '{n}' of 'type' objects is not writable")));
+        return Err(
+            vm.attribute_error(format!("attribute '{n}' of 'type' objects is not writable"))
+        );
     }
     if class_obj(cls).flags & flags::BUILTIN != 0 {
-        let (n, c) = (crate::types::str::as_str(name).unwrap_or("?").to_string(), class_name(cls).to_string());
-        return Err(vm.type_error(format!("cannot set '{n}' attribute of immutable type '{c}'")));
+        let (n, c) = (
+            crate::types::str::as_str(name).unwrap_or("?").to_string(),
+            class_name(cls).to_string(),
+        );
+        return Err(vm.type_error(format!(
+            "cannot set '{n}' attribute of immutable type '{c}'"
+        )));
     }
     crate::types::dict::set_str_key(class_obj(cls).dict, name, value);
     class::bump_version(cls);
@@ -437,7 +500,8 @@ pub fn delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
     if class_obj(cls).flags & flags::CUSTOM_ATTR != 0 {
         let da = vm.names.__delattr__;
         let m = lookup(vm, cls, da);
-        let object_da = crate::types::dict::get_str_key(class_obj(vm.cls.object).dict, da).unwrap_or(Value::NULL);
+        let object_da = crate::types::dict::get_str_key(class_obj(vm.cls.object).dict, da)
+            .unwrap_or(Value::NULL);
         if m != object_da && !m.is_null() {
             call_unbound(vm, m, obj, &[obj, name])?;
             return Ok(());
@@ -453,10 +517,17 @@ pub fn generic_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
     if !d.is_null() {
         match descr_kind(vm, d) {
             DescrKind::Property => {
-                let fdel = object::downcast::<PropertyObj>(d).map(|p| p.fdel).unwrap_or(Value::NULL);
+                let fdel = object::downcast::<PropertyObj>(d)
+                    .map(|p| p.fdel)
+                    .unwrap_or(Value::NULL);
                 if fdel.is_null() || fdel == vm.none {
-                    let (n, t) = (crate::types::str::as_str(name).unwrap_or("?").to_string(), type_name(vm, obj).to_string());
-                    return Err(vm.attribute_error(format!("property '{n}' of '{t}' object has no deleter")));
+                    let (n, t) = (
+                        crate::types::str::as_str(name).unwrap_or("?").to_string(),
+                        type_name(vm, obj).to_string(),
+                    );
+                    return Err(vm.attribute_error(format!(
+                        "property '{n}' of '{t}' object has no deleter"
+                    )));
                 }
                 call(vm, fdel, &[obj])?;
                 return Ok(());
@@ -474,11 +545,19 @@ pub fn generic_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
     }
     let removed = match object::kind_of(obj) {
         Some(Kind::Instance) => instance::del_attr(vm, obj, name),
-        Some(Kind::Module) => crate::types::dict::del_str_key(object::downcast::<ModuleObj>(obj).expect("a module").dict, name),
+        Some(Kind::Module) => crate::types::dict::del_str_key(
+            object::downcast::<ModuleObj>(obj).expect("a module").dict,
+            name,
+        ),
         Some(Kind::Class) => {
             if class_obj(obj).flags & flags::BUILTIN != 0 {
-                let (n, c) = (crate::types::str::as_str(name).unwrap_or("?").to_string(), class_name(obj).to_string());
-                return Err(vm.type_error(format!("cannot delete '{n}' attribute of immutable type '{c}'")));
+                let (n, c) = (
+                    crate::types::str::as_str(name).unwrap_or("?").to_string(),
+                    class_name(obj).to_string(),
+                );
+                return Err(vm.type_error(format!(
+                    "cannot delete '{n}' attribute of immutable type '{c}'"
+                )));
             }
             let r = crate::types::dict::del_str_key(class_obj(obj).dict, name);
             class::bump_version(obj);

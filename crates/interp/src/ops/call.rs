@@ -25,7 +25,14 @@ pub fn call_args(vm: &mut Vm, f: Value, args: Args<'_>) -> PyResult<Value> {
                 let mut pos = Vec::with_capacity(args.pos.len() + 1);
                 pos.push(recv);
                 pos.extend_from_slice(args.pos);
-                func(vm, Args { pos: &pos, kw: args.kw, kwnames: args.kwnames })
+                func(
+                    vm,
+                    Args {
+                        pos: &pos,
+                        kw: args.kw,
+                        kwnames: args.kwnames,
+                    },
+                )
             }
         }
         Some(Kind::Method) => {
@@ -34,7 +41,15 @@ pub fn call_args(vm: &mut Vm, f: Value, args: Args<'_>) -> PyResult<Value> {
             let mut pos = Vec::with_capacity(args.pos.len() + 1);
             pos.push(recv);
             pos.extend_from_slice(args.pos);
-            call_args(vm, func, Args { pos: &pos, kw: args.kw, kwnames: args.kwnames })
+            call_args(
+                vm,
+                func,
+                Args {
+                    pos: &pos,
+                    kw: args.kw,
+                    kwnames: args.kwnames,
+                },
+            )
         }
         Some(Kind::Class) => crate::types::object::call_class(vm, f, args),
         _ => {
@@ -47,7 +62,16 @@ pub fn call_args(vm: &mut Vm, f: Value, args: Args<'_>) -> PyResult<Value> {
             let mut pos = Vec::with_capacity(args.pos.len() + 1);
             pos.push(f);
             pos.extend_from_slice(args.pos);
-            call_unbound_args(vm, m, f, Args { pos: &pos, kw: args.kw, kwnames: args.kwnames })
+            call_unbound_args(
+                vm,
+                m,
+                f,
+                Args {
+                    pos: &pos,
+                    kw: args.kw,
+                    kwnames: args.kwnames,
+                },
+            )
         }
     }
 }
@@ -60,21 +84,48 @@ pub fn call_unbound(vm: &mut Vm, m: Value, receiver: Value, full: &[Value]) -> P
 }
 
 /// As [`call_unbound`] with keyword arguments.
-pub fn call_unbound_args(vm: &mut Vm, m: Value, receiver: Value, full: Args<'_>) -> PyResult<Value> {
+pub fn call_unbound_args(
+    vm: &mut Vm,
+    m: Value,
+    receiver: Value,
+    full: Args<'_>,
+) -> PyResult<Value> {
     match object::kind_of(m) {
         Some(Kind::Function) | Some(Kind::Builtin) => call_args(vm, m, full),
         Some(Kind::MethodWrapper) => {
-            let func = object::downcast::<MethodWrapperObj>(m).expect("a wrapper").func;
+            let func = object::downcast::<MethodWrapperObj>(m)
+                .expect("a wrapper")
+                .func;
             if class_of(vm, m) == vm.cls.classmethod {
                 let cls = class_of(vm, receiver);
                 let mut pos = full.pos.to_vec();
                 if !pos.is_empty() {
                     pos[0] = cls;
                 }
-                call_args(vm, func, Args { pos: &pos, kw: full.kw, kwnames: full.kwnames })
+                call_args(
+                    vm,
+                    func,
+                    Args {
+                        pos: &pos,
+                        kw: full.kw,
+                        kwnames: full.kwnames,
+                    },
+                )
             } else {
-                let rest = if full.pos.is_empty() { full.pos } else { &full.pos[1..] };
-                call_args(vm, func, Args { pos: rest, kw: full.kw, kwnames: full.kwnames })
+                let rest = if full.pos.is_empty() {
+                    full.pos
+                } else {
+                    &full.pos[1..]
+                };
+                call_args(
+                    vm,
+                    func,
+                    Args {
+                        pos: rest,
+                        kw: full.kw,
+                        kwnames: full.kwnames,
+                    },
+                )
             }
         }
         _ => {
@@ -85,8 +136,20 @@ pub fn call_unbound_args(vm: &mut Vm, m: Value, receiver: Value, full: Args<'_>)
             }
             let cls = class_of(vm, receiver);
             let bound = call_unbound(vm, g, m, &[m, receiver, cls])?;
-            let rest = if full.pos.is_empty() { full.pos } else { &full.pos[1..] };
-            call_args(vm, bound, Args { pos: rest, kw: full.kw, kwnames: full.kwnames })
+            let rest = if full.pos.is_empty() {
+                full.pos
+            } else {
+                &full.pos[1..]
+            };
+            call_args(
+                vm,
+                bound,
+                Args {
+                    pos: rest,
+                    kw: full.kw,
+                    kwnames: full.kwnames,
+                },
+            )
         }
     }
 }

@@ -17,10 +17,16 @@ pub fn fast_eq(a: Value, b: Value) -> Option<bool> {
     if a.is_small() && b.is_small() {
         return Some(false);
     }
-    if let (Some(x), Some(y)) = (crate::types::str::as_exact_str(a), crate::types::str::as_exact_str(b)) {
+    if let (Some(x), Some(y)) = (
+        crate::types::str::as_exact_str(a),
+        crate::types::str::as_exact_str(b),
+    ) {
         return Some(x == y);
     }
-    if let (Some(x), Some(y)) = (object::downcast::<FloatObj>(a), object::downcast::<FloatObj>(b)) {
+    if let (Some(x), Some(y)) = (
+        object::downcast::<FloatObj>(a),
+        object::downcast::<FloatObj>(b),
+    ) {
         return Some(x.value == y.value);
     }
     None
@@ -76,10 +82,16 @@ pub fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Valu
     if a.is_small() && b.is_small() {
         return Ok(vm.bool(cmp_ord(a.small_value(), b.small_value(), op)));
     }
-    if let (Some(x), Some(y)) = (object::downcast::<FloatObj>(a), object::downcast::<FloatObj>(b)) {
+    if let (Some(x), Some(y)) = (
+        object::downcast::<FloatObj>(a),
+        object::downcast::<FloatObj>(b),
+    ) {
         return Ok(vm.bool(cmp_ord(x.value, y.value, op)));
     }
-    if let (Some(x), Some(y)) = (crate::types::str::as_exact_str(a), crate::types::str::as_exact_str(b)) {
+    if let (Some(x), Some(y)) = (
+        crate::types::str::as_exact_str(a),
+        crate::types::str::as_exact_str(b),
+    ) {
         return Ok(vm.bool(cmp_ord(x, y, op)));
     }
     let (ca, cb) = (class_of(vm, a), class_of(vm, b));
@@ -117,7 +129,10 @@ pub fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Valu
         CmpOp::Ne => Ok(vm.bool(a != b)),
         _ => {
             let (ta, tb) = (type_name(vm, a).to_string(), type_name(vm, b).to_string());
-            Err(vm.type_error(format!("'{}' not supported between instances of '{ta}' and '{tb}'", op.symbol())))
+            Err(vm.type_error(format!(
+                "'{}' not supported between instances of '{ta}' and '{tb}'",
+                op.symbol()
+            )))
         }
     }
 }

@@ -69,9 +69,17 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
     let cls = crate::types::class::class_of(vm, v);
     if crate::types::class::class_obj(cls).flags & crate::types::class::flags::BUILTIN != 0 {
         match object::kind_of(v) {
-            Some(Kind::Float) => return Ok(object::downcast::<object::FloatObj>(v).map(|f| f.value != 0.0).unwrap_or(false)),
-            Some(Kind::Str) => return Ok(crate::types::str::as_str(v).is_some_and(|s| !s.is_empty())),
-            Some(Kind::List) => return Ok(object::downcast::<object::ListObj>(v).is_some_and(|l| l.len != 0)),
+            Some(Kind::Float) => {
+                return Ok(object::downcast::<object::FloatObj>(v)
+                    .map(|f| f.value != 0.0)
+                    .unwrap_or(false))
+            }
+            Some(Kind::Str) => {
+                return Ok(crate::types::str::as_str(v).is_some_and(|s| !s.is_empty()))
+            }
+            Some(Kind::List) => {
+                return Ok(object::downcast::<object::ListObj>(v).is_some_and(|l| l.len != 0))
+            }
             Some(Kind::Tuple) => return Ok(!crate::types::tuple::items(v).is_empty()),
             Some(Kind::Dict) => return Ok(crate::types::dict::len(v) != 0),
             _ => {}
@@ -117,9 +125,17 @@ fn len_result(vm: &mut Vm, r: Value) -> PyResult<usize> {
 /// `len(v)`.
 pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
     match object::kind_of(v) {
-        Some(Kind::List) => return Ok(object::downcast::<object::ListObj>(v).map(|l| l.len as usize).unwrap_or(0)),
+        Some(Kind::List) => {
+            return Ok(object::downcast::<object::ListObj>(v)
+                .map(|l| l.len as usize)
+                .unwrap_or(0))
+        }
         Some(Kind::Tuple) => return Ok(crate::types::tuple::items(v).len()),
-        Some(Kind::Str) => return Ok(crate::types::str::as_str_obj(v).map(|s| s.char_len as usize).unwrap_or(0)),
+        Some(Kind::Str) => {
+            return Ok(crate::types::str::as_str_obj(v)
+                .map(|s| s.char_len as usize)
+                .unwrap_or(0))
+        }
         Some(Kind::Dict) => return Ok(crate::types::dict::len(v)),
         _ => {}
     }

@@ -15,7 +15,11 @@ pub const MODULUS: i64 = (1 << 61) - 1;
 pub fn hash_i64(i: i64) -> i64 {
     let m = MODULUS as i128;
     let r = (i as i128).rem_euclid(m);
-    let h = if i < 0 { -(((-(i as i128)) % m) as i64) } else { r as i64 };
+    let h = if i < 0 {
+        -(((-(i as i128)) % m) as i64)
+    } else {
+        r as i64
+    };
     if h == -1 {
         -2
     } else {
@@ -60,7 +64,11 @@ pub fn hash_f64(f: f64, identity: u64) -> i64 {
             x -= MODULUS as u64;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
     x = ((x << e) & MODULUS as u64) | (x >> (61 - e));
     let h = x as i64 * sign;
     if h == -1 {
@@ -108,12 +116,15 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
         return Ok(hash_i64(i));
     }
     let cls = crate::types::class::class_of(vm, v);
-    let exact_builtin = crate::types::class::class_obj(cls).flags & crate::types::class::flags::BUILTIN != 0;
+    let exact_builtin =
+        crate::types::class::class_obj(cls).flags & crate::types::class::flags::BUILTIN != 0;
     if exact_builtin {
         match object::kind_of(v) {
             Some(Kind::Str) => return Ok(crate::types::str::str_hash(v)),
             Some(Kind::Float) => {
-                let f = object::downcast::<object::FloatObj>(v).map(|f| f.value).unwrap_or(0.0);
+                let f = object::downcast::<object::FloatObj>(v)
+                    .map(|f| f.value)
+                    .unwrap_or(0.0);
                 return Ok(hash_f64(f, v.0));
             }
             Some(Kind::BigInt) | Some(Kind::Bool) => {
@@ -140,7 +151,10 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
     let r = super::call::call_unbound(vm, m, v, &[v])?;
     match crate::types::int::as_bigint(r) {
         Some(b) if crate::types::int::is_int(r) => {
-            let h = b.to_i64().map(|i| if i == -1 { -2 } else { i }).unwrap_or_else(|| hash_bigint(&b));
+            let h = b
+                .to_i64()
+                .map(|i| if i == -1 { -2 } else { i })
+                .unwrap_or_else(|| hash_bigint(&b));
             Ok(h)
         }
         _ => Err(vm.type_error("__hash__ method should return an integer")),

@@ -25,7 +25,12 @@ pub fn lookup_special(vm: &mut Vm, obj: Value, name: Value) -> Value {
 
 /// Calls special method `name` of `obj` with `args` after the receiver; `None` if the
 /// class does not define it.
-pub fn call_special(vm: &mut Vm, obj: Value, name: Value, args: &[Value]) -> PyResult<Option<Value>> {
+pub fn call_special(
+    vm: &mut Vm,
+    obj: Value,
+    name: Value,
+    args: &[Value],
+) -> PyResult<Option<Value>> {
     let m = lookup_special(vm, obj, name);
     if m.is_null() {
         return Ok(None);

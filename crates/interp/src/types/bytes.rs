@@ -29,7 +29,11 @@ pub fn new_bytes(vm: &mut Vm, data: &[u8]) -> Value {
     // SAFETY: `p` is a fresh Bytes object with room for `data.len()` bytes.
     unsafe {
         (*(p as *mut BytesObj)).len = data.len() as u64;
-        std::ptr::copy_nonoverlapping(data.as_ptr(), p.add(std::mem::size_of::<BytesObj>()), data.len());
+        std::ptr::copy_nonoverlapping(
+            data.as_ptr(),
+            p.add(std::mem::size_of::<BytesObj>()),
+            data.len(),
+        );
     }
     Value::from_addr(p)
 }
@@ -47,13 +51,16 @@ pub fn as_bytes<'a>(v: Value) -> Option<&'a [u8]> {
     if let Some(b) = object::downcast::<BytesObj>(v) {
         return Some(b.as_bytes());
     }
-    object::downcast::<InstanceObj>(v).and_then(|i| object::downcast::<BytesObj>(i.native)).map(|b| b.as_bytes())
+    object::downcast::<InstanceObj>(v)
+        .and_then(|i| object::downcast::<BytesObj>(i.native))
+        .map(|b| b.as_bytes())
 }
 
 /// The buffer of a bytearray (or subclass instance).
 pub fn as_bytearray<'a>(v: Value) -> Option<&'a mut Vec<u8>> {
-    let b = object::downcast::<ByteArrayObj>(v)
-        .or_else(|| object::downcast::<InstanceObj>(v).and_then(|i| object::downcast::<ByteArrayObj>(i.native)))?;
+    let b = object::downcast::<ByteArrayObj>(v).or_else(|| {
+        object::downcast::<InstanceObj>(v).and_then(|i| object::downcast::<ByteArrayObj>(i.native))
+    })?;
     if b.data.is_null() {
         return None;
     }
@@ -68,8 +75,9 @@ pub fn bytes_like<'a>(v: Value) -> Option<&'a [u8]> {
 
 /// Hash of a bytes value (equal to the hash of the ASCII str with the same text).
 pub fn bytes_hash(v: Value) -> i64 {
-    let b = object::downcast::<BytesObj>(v)
-        .or_else(|| object::downcast::<InstanceObj>(v).and_then(|i| object::downcast::<BytesObj>(i.native)));
+    let b = object::downcast::<BytesObj>(v).or_else(|| {
+        object::downcast::<InstanceObj>(v).and_then(|i| object::downcast::<BytesObj>(i.native))
+    });
     match b {
         Some(b) => {
             if b.hash == 0 {
@@ -89,7 +97,11 @@ pub fn bytes_hash(v: Value) -> i64 {
 
 /// `repr(bytes)` without the class wrapper: `b'...'` with CPython's quoting and escapes.
 pub fn bytes_repr(data: &[u8]) -> String {
-    let quote = if data.contains(&b'\'') && !data.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if data.contains(&b'\'') && !data.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut out = String::with_capacity(data.len() + 3);
     out.push('b');
     out.push(quote as char);
@@ -123,7 +135,9 @@ fn receiver<'a>(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<&'a [u8]> 
             Some(b) => Ok(b),
             None => {
                 let t = type_name(vm, v).to_string();
-                Err(vm.type_error(format!("descriptor '{name}' for 'bytes' objects doesn't apply to a '{t}' object")))
+                Err(vm.type_error(format!(
+                    "descriptor '{name}' for 'bytes' objects doesn't apply to a '{t}' object"
+                )))
             }
         },
         None => Err(vm.type_error(format!("unbound method bytes.{name}() needs an argument"))),
@@ -168,18 +182,36 @@ fn byte_arg(vm: &mut Vm, v: Value) -> PyResult<u8> {
 }
 
 /// The arguments after the receiver, checked for count and no keywords.
-fn rest<'b>(vm: &mut Vm, args: &Args<'b>, name: &str, min: usize, max: usize) -> PyResult<&'b [Value]> {
-    let r = Args { pos: args.pos.get(1..).unwrap_or(&[]), kw: args.kw, kwnames: args.kwnames };
+fn rest<'b>(
+    vm: &mut Vm,
+    args: &Args<'b>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<&'b [Value]> {
+    let r = Args {
+        pos: args.pos.get(1..).unwrap_or(&[]),
+        kw: args.kw,
+        kwnames: args.kwnames,
+    };
     r.check(vm, name, min, max)?;
     Ok(r.pos)
 }
 
 /// Positional-or-keyword optional parameters `names`.
-fn keywords<const N: usize>(vm: &mut Vm, args: &Args<'_>, name: &str, names: [&str; N]) -> PyResult<[Option<Value>; N]> {
+fn keywords<const N: usize>(
+    vm: &mut Vm,
+    args: &Args<'_>,
+    name: &str,
+    names: [&str; N],
+) -> PyResult<[Option<Value>; N]> {
     let pos = args.pos.get(1..).unwrap_or(&[]);
     if pos.len() > N {
         let n = pos.len() + args.kw.len();
-        return Err(vm.type_error(format!("{name}() takes at most {N} argument{} ({n} given)", if N == 1 { "" } else { "s" })));
+        return Err(vm.type_error(format!(
+            "{name}() takes at most {N} argument{} ({n} given)",
+            if N == 1 { "" } else { "s" }
+        )));
     }
     let mut out = [None; N];
     for (i, &v) in pos.iter().enumerate() {
@@ -189,10 +221,17 @@ fn keywords<const N: usize>(vm: &mut Vm, args: &Args<'_>, name: &str, names: [&s
         let k = crate::types::str::as_str(k).unwrap_or("");
         match names.iter().position(|&n| n == k) {
             Some(i) if out[i].is_some() => {
-                return Err(vm.type_error(format!("argument for {name}() given by name ('{k}') and position ({})", i + 1)));
+                return Err(vm.type_error(format!(
+                    "argument for {name}() given by name ('{k}') and position ({})",
+                    i + 1
+                )));
             }
             Some(i) => out[i] = Some(v),
-            None => return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))),
+            None => {
+                return Err(
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))
+                )
+            }
         }
     }
     Ok(out)
@@ -217,7 +256,11 @@ fn collect_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 
 /// The payload of `bytes(...)` / `bytearray(...)` from `source`, `encoding`, `errors`.
 fn construct(vm: &mut Vm, args: &Args<'_>, fname: &str) -> PyResult<Vec<u8>> {
-    let r = Args { pos: args.pos.get(1..).unwrap_or(&[]), kw: args.kw, kwnames: args.kwnames };
+    let r = Args {
+        pos: args.pos.get(1..).unwrap_or(&[]),
+        kw: args.kw,
+        kwnames: args.kwnames,
+    };
     r.only_kwargs(vm, fname, &["source", "encoding", "errors"])?;
     if r.pos.len() > 3 {
         let n = r.pos.len() + r.kw.len();
@@ -239,7 +282,12 @@ fn construct(vm: &mut Vm, args: &Args<'_>, fname: &str) -> PyResult<Vec<u8>> {
         let Some(enc) = encoding else {
             return Err(vm.type_error("string argument without an encoding"));
         };
-        return crate::types::str::codec::encode(vm, s, &enc, errors.as_deref().unwrap_or("strict"));
+        return crate::types::str::codec::encode(
+            vm,
+            s,
+            &enc,
+            errors.as_deref().unwrap_or("strict"),
+        );
     }
     if encoding.is_some() {
         return Err(vm.type_error("encoding without a string argument"));
@@ -276,7 +324,8 @@ fn construct(vm: &mut Vm, args: &Args<'_>, fname: &str) -> PyResult<Vec<u8>> {
     }
     let it_name = vm.names.__iter__;
     let gi = vm.names.__getitem__;
-    if ops::lookup_special(vm, src, it_name).is_null() && ops::lookup_special(vm, src, gi).is_null() {
+    if ops::lookup_special(vm, src, it_name).is_null() && ops::lookup_special(vm, src, gi).is_null()
+    {
         let t = type_name(vm, src).to_string();
         return Err(vm.type_error(format!("cannot convert '{t}' object to {fname}")));
     }
@@ -331,20 +380,28 @@ fn getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if object::is::<SliceObj>(key) {
         let (start, _, step, count) = slice_indices(vm, key, data.len())?;
         let data = bytes_like(v).unwrap_or(&[]);
-        let out: Vec<u8> = (0..count).filter_map(|k| data.get((start + k as i64 * step) as usize).copied()).collect();
+        let out: Vec<u8> = (0..count)
+            .filter_map(|k| data.get((start + k as i64 * step) as usize).copied())
+            .collect();
         return Ok(make(vm, v, out));
     }
     if !is_index(vm, key) {
         let t = type_name(vm, key).to_string();
         let what = if is_bytearray(v) { "bytearray" } else { "byte" };
-        return Err(vm.type_error(format!("{what} indices must be integers or slices, not {t}")));
+        return Err(vm.type_error(format!(
+            "{what} indices must be integers or slices, not {t}"
+        )));
     }
     let i = ops::convert::index_isize(vm, key)?;
     let data = bytes_like(v).unwrap_or(&[]);
     let i = if i < 0 { i + data.len() as i64 } else { i };
     match usize::try_from(i).ok().and_then(|i| data.get(i)) {
         Some(&b) => Ok(Value::from_usize(b as usize)),
-        None => Err(vm.index_error(if is_bytearray(v) { "bytearray index out of range" } else { "index out of range" })),
+        None => Err(vm.index_error(if is_bytearray(v) {
+            "bytearray index out of range"
+        } else {
+            "index out of range"
+        })),
     }
 }
 
@@ -510,7 +567,12 @@ fn decode(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let [enc, err] = keywords(vm, &args, "decode", ["encoding", "errors"])?;
     let enc = crate::types::str::codec::str_arg(vm, enc, "decode", "encoding")?;
     let err = crate::types::str::codec::str_arg(vm, err, "decode", "errors")?;
-    let s = crate::types::str::codec::decode(vm, &data, enc.as_deref().unwrap_or("utf-8"), err.as_deref().unwrap_or("strict"))?;
+    let s = crate::types::str::codec::decode(
+        vm,
+        &data,
+        enc.as_deref().unwrap_or("utf-8"),
+        err.as_deref().unwrap_or("strict"),
+    )?;
     Ok(crate::types::str::new_str(vm, &s))
 }
 
@@ -580,10 +642,15 @@ fn fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult {
         }
         let hi = chars[i].to_digit(16);
         let Some(hi) = hi else {
-            return Err(vm.value_error(format!("non-hexadecimal number found in fromhex() arg at position {i}")));
+            return Err(vm.value_error(format!(
+                "non-hexadecimal number found in fromhex() arg at position {i}"
+            )));
         };
         let Some(lo) = chars.get(i + 1).and_then(|c| c.to_digit(16)) else {
-            return Err(vm.value_error(format!("non-hexadecimal number found in fromhex() arg at position {}", i + 1)));
+            return Err(vm.value_error(format!(
+                "non-hexadecimal number found in fromhex() arg at position {}",
+                i + 1
+            )));
         };
         out.push((hi * 16 + lo) as u8);
         i += 2;
@@ -607,7 +674,9 @@ fn join(vm: &mut Vm, args: Args<'_>) -> PyResult {
     for (i, &v) in items.iter().enumerate() {
         let Some(b) = bytes_like(v) else {
             let t = type_name(vm, v).to_string();
-            return Err(vm.type_error(format!("sequence item {i}: expected a bytes-like object, {t} found")));
+            return Err(vm.type_error(format!(
+                "sequence item {i}: expected a bytes-like object, {t} found"
+            )));
         };
         if i > 0 {
             out.extend_from_slice(&sep);
@@ -645,10 +714,17 @@ fn split_impl(vm: &mut Vm, args: &Args<'_>, name: &str, reverse: bool) -> PyResu
             let mut splits = 0;
             loop {
                 rest = if reverse {
-                    let e = rest.iter().rposition(|&b| !is_ascii_space(b)).map(|i| i + 1).unwrap_or(0);
+                    let e = rest
+                        .iter()
+                        .rposition(|&b| !is_ascii_space(b))
+                        .map(|i| i + 1)
+                        .unwrap_or(0);
                     &rest[..e]
                 } else {
-                    let s = rest.iter().position(|&b| !is_ascii_space(b)).unwrap_or(rest.len());
+                    let s = rest
+                        .iter()
+                        .position(|&b| !is_ascii_space(b))
+                        .unwrap_or(rest.len());
                     &rest[s..]
                 };
                 if rest.is_empty() {
@@ -658,7 +734,11 @@ fn split_impl(vm: &mut Vm, args: &Args<'_>, name: &str, reverse: bool) -> PyResu
                     parts.push(rest);
                     break;
                 }
-                let found = if reverse { rest.iter().rposition(|&b| is_ascii_space(b)) } else { rest.iter().position(|&b| is_ascii_space(b)) };
+                let found = if reverse {
+                    rest.iter().rposition(|&b| is_ascii_space(b))
+                } else {
+                    rest.iter().position(|&b| is_ascii_space(b))
+                };
                 match found {
                     Some(i) if reverse => {
                         parts.push(&rest[i + 1..]);
@@ -706,7 +786,10 @@ fn split_impl(vm: &mut Vm, args: &Args<'_>, name: &str, reverse: bool) -> PyResu
         parts.reverse();
     }
     let like = args.pos[0];
-    let items: Vec<Value> = parts.into_iter().map(|p| make(vm, like, p.to_vec())).collect();
+    let items: Vec<Value> = parts
+        .into_iter()
+        .map(|p| make(vm, like, p.to_vec()))
+        .collect();
     Ok(crate::types::list::new_list(vm, items))
 }
 
@@ -729,8 +812,20 @@ fn strip_impl(vm: &mut Vm, args: &Args<'_>, name: &str, left: bool, right: bool)
         Some(set) => set.contains(b),
         None => is_ascii_space(*b),
     };
-    let start = if left { data.iter().position(|b| !strip(b)).unwrap_or(data.len()) } else { 0 };
-    let end = if right { data.iter().rposition(|b| !strip(b)).map(|i| i + 1).unwrap_or(start).max(start) } else { data.len() };
+    let start = if left {
+        data.iter().position(|b| !strip(b)).unwrap_or(data.len())
+    } else {
+        0
+    };
+    let end = if right {
+        data.iter()
+            .rposition(|b| !strip(b))
+            .map(|i| i + 1)
+            .unwrap_or(start)
+            .max(start)
+    } else {
+        data.len()
+    };
     let out = data[start..end].to_vec();
     Ok(make(vm, args.pos[0], out))
 }
@@ -794,8 +889,18 @@ fn search_range(vm: &mut Vm, rest: &[Value], len: usize) -> PyResult<(usize, usi
     };
     let start = bound(rest.first(), 0)?;
     let end = bound(rest.get(1), len)?;
-    let end = if end > len { len } else if end < 0 { (end + len).max(0) } else { end };
-    let start = if start < 0 { (start + len).max(0) } else { start };
+    let end = if end > len {
+        len
+    } else if end < 0 {
+        (end + len).max(0)
+    } else {
+        end
+    };
+    let start = if start < 0 {
+        (start + len).max(0)
+    } else {
+        start
+    };
     Ok((start as usize, end.max(0) as usize))
 }
 
@@ -808,7 +913,9 @@ fn needle(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
         return Ok(vec![byte_arg(vm, v)?]);
     }
     let t = type_name(vm, v).to_string();
-    Err(vm.type_error(format!("argument should be integer or bytes-like object, not '{t}'")))
+    Err(vm.type_error(format!(
+        "argument should be integer or bytes-like object, not '{t}'"
+    )))
 }
 
 fn find_impl(vm: &mut Vm, args: &Args<'_>, name: &str, reverse: bool) -> PyResult<i64> {
@@ -821,7 +928,9 @@ fn find_impl(vm: &mut Vm, args: &Args<'_>, name: &str, reverse: bool) -> PyResul
     if start > end || start > data.len() {
         return Ok(-1);
     }
-    Ok(find_sub(&data[start..end], &sub, reverse).map(|i| (i + start) as i64).unwrap_or(-1))
+    Ok(find_sub(&data[start..end], &sub, reverse)
+        .map(|i| (i + start) as i64)
+        .unwrap_or(-1))
 }
 
 fn find(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -880,7 +989,9 @@ fn affix_impl(vm: &mut Vm, args: &Args<'_>, name: &str, suffix: bool) -> PyResul
         None => {
             if bytes_like(r[0]).is_none() {
                 let t = type_name(vm, r[0]).to_string();
-                return Err(vm.type_error(format!("{name} first arg must be bytes or a tuple of bytes, not {t}")));
+                return Err(vm.type_error(format!(
+                    "{name} first arg must be bytes or a tuple of bytes, not {t}"
+                )));
             }
             vec![r[0]]
         }
@@ -932,22 +1043,34 @@ fn test_bytes(vm: &mut Vm, args: Args<'_>, name: &str, f: fn(&[u8]) -> bool) -> 
 }
 
 fn isdigit(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    test_bytes(vm, args, "isdigit", |d| !d.is_empty() && d.iter().all(u8::is_ascii_digit))
+    test_bytes(vm, args, "isdigit", |d| {
+        !d.is_empty() && d.iter().all(u8::is_ascii_digit)
+    })
 }
 fn isalpha(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    test_bytes(vm, args, "isalpha", |d| !d.is_empty() && d.iter().all(u8::is_ascii_alphabetic))
+    test_bytes(vm, args, "isalpha", |d| {
+        !d.is_empty() && d.iter().all(u8::is_ascii_alphabetic)
+    })
 }
 fn isalnum(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    test_bytes(vm, args, "isalnum", |d| !d.is_empty() && d.iter().all(u8::is_ascii_alphanumeric))
+    test_bytes(vm, args, "isalnum", |d| {
+        !d.is_empty() && d.iter().all(u8::is_ascii_alphanumeric)
+    })
 }
 fn isspace(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    test_bytes(vm, args, "isspace", |d| !d.is_empty() && d.iter().all(|&b| is_ascii_space(b)))
+    test_bytes(vm, args, "isspace", |d| {
+        !d.is_empty() && d.iter().all(|&b| is_ascii_space(b))
+    })
 }
 fn isupper(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    test_bytes(vm, args, "isupper", |d| d.iter().any(u8::is_ascii_uppercase) && !d.iter().any(u8::is_ascii_lowercase))
+    test_bytes(vm, args, "isupper", |d| {
+        d.iter().any(u8::is_ascii_uppercase) && !d.iter().any(u8::is_ascii_lowercase)
+    })
 }
 fn islower(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    test_bytes(vm, args, "islower", |d| d.iter().any(u8::is_ascii_lowercase) && !d.iter().any(u8::is_ascii_uppercase))
+    test_bytes(vm, args, "islower", |d| {
+        d.iter().any(u8::is_ascii_lowercase) && !d.iter().any(u8::is_ascii_uppercase)
+    })
 }
 fn isascii(vm: &mut Vm, args: Args<'_>) -> PyResult {
     test_bytes(vm, args, "isascii", |d| d.is_ascii())
@@ -965,7 +1088,11 @@ fn title_bytes(d: &[u8]) -> Vec<u8> {
     let mut prev_cased = false;
     d.iter()
         .map(|&b| {
-            let out = if prev_cased { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() };
+            let out = if prev_cased {
+                b.to_ascii_lowercase()
+            } else {
+                b.to_ascii_uppercase()
+            };
             prev_cased = b.is_ascii_alphabetic();
             out
         })
@@ -973,11 +1100,28 @@ fn title_bytes(d: &[u8]) -> Vec<u8> {
 }
 
 fn capitalize_bytes(d: &[u8]) -> Vec<u8> {
-    d.iter().enumerate().map(|(i, &b)| if i == 0 { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() }).collect()
+    d.iter()
+        .enumerate()
+        .map(|(i, &b)| {
+            if i == 0 {
+                b.to_ascii_uppercase()
+            } else {
+                b.to_ascii_lowercase()
+            }
+        })
+        .collect()
 }
 
 fn swapcase_bytes(d: &[u8]) -> Vec<u8> {
-    d.iter().map(|&b| if b.is_ascii_uppercase() { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() }).collect()
+    d.iter()
+        .map(|&b| {
+            if b.is_ascii_uppercase() {
+                b.to_ascii_lowercase()
+            } else {
+                b.to_ascii_uppercase()
+            }
+        })
+        .collect()
 }
 
 fn istitle_bytes(d: &[u8]) -> bool {
@@ -1025,7 +1169,9 @@ fn pad_impl(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult {
             Some([b]) => *b,
             _ => {
                 let t = type_name(vm, v).to_string();
-                return Err(vm.type_error(format!("{name}() argument 2 must be a byte string of length 1, not {t}")));
+                return Err(vm.type_error(format!(
+                    "{name}() argument 2 must be a byte string of length 1, not {t}"
+                )));
             }
         },
     };
@@ -1122,7 +1268,11 @@ fn splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult {
             if b == b'\r' && data.get(i + 1) == Some(&b'\n') {
                 end += 1;
             }
-            parts.push(if keep { &data[start..end] } else { &data[start..i] });
+            parts.push(if keep {
+                &data[start..end]
+            } else {
+                &data[start..i]
+            });
             start = end;
             i = end;
         } else {
@@ -1133,7 +1283,10 @@ fn splitlines(vm: &mut Vm, args: Args<'_>) -> PyResult {
         parts.push(&data[start..]);
     }
     let like = args.pos[0];
-    let items: Vec<Value> = parts.into_iter().map(|p| make(vm, like, p.to_vec())).collect();
+    let items: Vec<Value> = parts
+        .into_iter()
+        .map(|p| make(vm, like, p.to_vec()))
+        .collect();
     Ok(crate::types::list::new_list(vm, items))
 }
 
@@ -1176,7 +1329,11 @@ fn affix_remove(vm: &mut Vm, args: &Args<'_>, name: &str, suffix: bool) -> PyRes
     let data = receiver(vm, args, name)?;
     let r = rest(vm, args, name, 1, 1)?;
     let a = buffer_arg(vm, r[0])?;
-    let out = if suffix { data.strip_suffix(a) } else { data.strip_prefix(a) };
+    let out = if suffix {
+        data.strip_suffix(a)
+    } else {
+        data.strip_prefix(a)
+    };
     let out = out.unwrap_or(data).to_vec();
     Ok(make(vm, args.pos[0], out))
 }
@@ -1283,7 +1440,9 @@ fn copy(vm: &mut Vm, args: Args<'_>) -> PyResult {
 /// The positions a slice of a bytearray of `len` bytes designates.
 fn slice_positions(vm: &mut Vm, key: Value, len: usize) -> PyResult<(i64, i64, Vec<usize>)> {
     let (start, stop, step, count) = slice_indices(vm, key, len)?;
-    let pos = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
+    let pos = (0..count)
+        .map(|k| (start + k as i64 * step) as usize)
+        .collect();
     Ok((start, stop, pos))
 }
 
@@ -1295,12 +1454,16 @@ fn setitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
         let data = if value == args.pos[0] {
             buf(vm, &args, "__setitem__")?.clone()
         } else if is_index(vm, value) {
-            return Err(vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
+            return Err(vm.type_error(
+                "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+            ));
         } else {
             collect_bytes(vm, value)?
         };
         let len = buf(vm, &args, "__setitem__")?.len();
-        let step = object::downcast::<SliceObj>(key).map(|s| s.step).unwrap_or(Value::NULL);
+        let step = object::downcast::<SliceObj>(key)
+            .map(|s| s.step)
+            .unwrap_or(Value::NULL);
         let (start, stop, pos) = slice_positions(vm, key, len)?;
         let b = buf(vm, &args, "__setitem__")?;
         if step.is_null() || step == vm.none || crate::types::int::as_i64(step) == Some(1) {
@@ -1310,7 +1473,11 @@ fn setitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
             return Ok(vm.none);
         }
         if pos.len() != data.len() {
-            return Err(vm.value_error(format!("attempt to assign bytes of size {} to extended slice of size {}", data.len(), pos.len())));
+            return Err(vm.value_error(format!(
+                "attempt to assign bytes of size {} to extended slice of size {}",
+                data.len(),
+                pos.len()
+            )));
         }
         for (p, x) in pos.into_iter().zip(data) {
             b[p] = x;
@@ -1319,7 +1486,9 @@ fn setitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     if !is_index(vm, key) {
         let t = type_name(vm, key).to_string();
-        return Err(vm.type_error(format!("bytearray indices must be integers or slices, not {t}")));
+        return Err(vm.type_error(format!(
+            "bytearray indices must be integers or slices, not {t}"
+        )));
     }
     let i = ops::convert::index_isize(vm, key)?;
     let x = byte_arg(vm, value)?;
@@ -1355,7 +1524,9 @@ fn delitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     if !is_index(vm, key) {
         let t = type_name(vm, key).to_string();
-        return Err(vm.type_error(format!("bytearray indices must be integers or slices, not {t}")));
+        return Err(vm.type_error(format!(
+            "bytearray indices must be integers or slices, not {t}"
+        )));
     }
     let i = ops::convert::index_isize(vm, key)?;
     let b = buf(vm, &args, "__delitem__")?;
@@ -1455,7 +1626,10 @@ pub(crate) fn init(vm: &mut Vm) {
     let none = vm.none;
     vm.add_attr(ba, "__hash__", none);
     let it = vm.cls.bytes_iterator;
-    vm.add_methods(it, &[("__next__", iterator_next), ("__iter__", iterator_iter)]);
+    vm.add_methods(
+        it,
+        &[("__next__", iterator_next), ("__iter__", iterator_iter)],
+    );
 }
 
 #[cfg(test)]
@@ -1464,7 +1638,10 @@ mod tests {
 
     #[test]
     fn reprs_match_cpython() {
-        assert_eq!(bytes_repr(b"'\"\x00\x7f\x80\t"), "b'\\'\"\\x00\\x7f\\x80\\t'");
+        assert_eq!(
+            bytes_repr(b"'\"\x00\x7f\x80\t"),
+            "b'\\'\"\\x00\\x7f\\x80\\t'"
+        );
         assert_eq!(bytes_repr(b"it's"), "b\"it's\"");
         assert_eq!(bytes_repr(b"a\\b\n"), "b'a\\\\b\\n'");
     }

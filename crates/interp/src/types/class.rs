@@ -256,11 +256,16 @@ pub fn c3_mro(vm: &mut Vm, cls: Value, bases: &[Value]) -> PyResult<Vec<Value>> 
         if seqs.is_empty() {
             return Ok(out);
         }
-        let candidate = seqs.iter().map(|s| s[0]).find(|&c| seqs.iter().all(|s| !s[1..].contains(&c)));
+        let candidate = seqs
+            .iter()
+            .map(|s| s[0])
+            .find(|&c| seqs.iter().all(|s| !s[1..].contains(&c)));
         let Some(c) = candidate else {
             let mut names: Vec<String> = Vec::new();
             for s in &seqs {
-                let n = crate::types::str::as_str(class_obj(s[0]).name).unwrap_or("?").to_string();
+                let n = crate::types::str::as_str(class_obj(s[0]).name)
+                    .unwrap_or("?")
+                    .to_string();
                 if !names.contains(&n) {
                     names.push(n);
                 }
@@ -296,7 +301,9 @@ const CACHE_SIZE: usize = 4096;
 
 impl Default for MethodCache {
     fn default() -> Self {
-        MethodCache { entries: vec![CacheEntry::default(); CACHE_SIZE] }
+        MethodCache {
+            entries: vec![CacheEntry::default(); CACHE_SIZE],
+        }
     }
 }
 
@@ -324,7 +331,12 @@ pub fn lookup(vm: &mut Vm, cls: Value, name: Value) -> Value {
         return e.result;
     }
     let result = lookup_uncached(cls, name);
-    vm.method_cache.entries[slot] = CacheEntry { class: cls, name, version, result };
+    vm.method_cache.entries[slot] = CacheEntry {
+        class: cls,
+        name,
+        version,
+        result,
+    };
     result
 }
 
@@ -351,14 +363,26 @@ pub fn bump_version(cls: Value) {
 
 /// Creates a class from `__build_class__` / `type(name, bases, dict)`: computes the MRO, the
 /// layout of instances and the flags. `ns` becomes the class namespace (copied).
-pub fn new_class(vm: &mut Vm, metaclass: Value, name: Value, bases: &[Value], ns: Value) -> PyResult<Value> {
-    let bases: Vec<Value> = if bases.is_empty() { vec![vm.cls.object] } else { bases.to_vec() };
+pub fn new_class(
+    vm: &mut Vm,
+    metaclass: Value,
+    name: Value,
+    bases: &[Value],
+    ns: Value,
+) -> PyResult<Value> {
+    let bases: Vec<Value> = if bases.is_empty() {
+        vec![vm.cls.object]
+    } else {
+        bases.to_vec()
+    };
     for &b in &bases {
         let Some(bo) = object::downcast::<ClassObj>(b) else {
             return Err(vm.type_error("bases must be types"));
         };
         if bo.flags & flags::BASETYPE == 0 {
-            let n = crate::types::str::as_str(bo.name).unwrap_or("?").to_string();
+            let n = crate::types::str::as_str(bo.name)
+                .unwrap_or("?")
+                .to_string();
             return Err(vm.type_error(format!("type '{n}' is not an acceptable base type")));
         }
     }
@@ -399,14 +423,22 @@ pub fn update_slot_flags(vm: &mut Vm, cls: Value) {
         return;
     }
     let mut fl = obj.flags & !(flags::HAS_GETATTR | flags::CUSTOM_ATTR);
-    let (ga, gat, sa, da) = (vm.names.__getattr__, vm.names.__getattribute__, vm.names.__setattr__, vm.names.__delattr__);
+    let (ga, gat, sa, da) = (
+        vm.names.__getattr__,
+        vm.names.__getattribute__,
+        vm.names.__setattr__,
+        vm.names.__delattr__,
+    );
     let object = vm.cls.object;
     if !lookup_uncached(cls, ga).is_null() {
         fl |= flags::HAS_GETATTR;
     }
     for n in [gat, sa, da] {
         let found = lookup_uncached(cls, n);
-        if !found.is_null() && found != crate::types::dict::get_str_key(class_obj(object).dict, n).unwrap_or(Value::NULL) {
+        if !found.is_null()
+            && found
+                != crate::types::dict::get_str_key(class_obj(object).dict, n).unwrap_or(Value::NULL)
+        {
             fl |= flags::CUSTOM_ATTR;
         }
     }

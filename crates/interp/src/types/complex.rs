@@ -24,7 +24,9 @@ pub fn as_complex(v: Value) -> Option<C> {
     if let Some(c) = object::downcast::<ComplexObj>(v) {
         return Some((c.re, c.im));
     }
-    object::downcast::<InstanceObj>(v).and_then(|i| object::downcast::<ComplexObj>(i.native)).map(|c| (c.re, c.im))
+    object::downcast::<InstanceObj>(v)
+        .and_then(|i| object::downcast::<ComplexObj>(i.native))
+        .map(|c| (c.re, c.im))
 }
 
 /// A complex, float or int operand as a complex; `None` for other values.
@@ -130,7 +132,9 @@ pub fn c_pow(a: C, b: C) -> Result<C, PowError> {
 pub fn pow_value(vm: &mut Vm, a: C, b: C) -> PyResult<Value> {
     match c_pow(a, b) {
         Ok((re, im)) => Ok(new_complex(vm, re, im)),
-        Err(PowError::ZeroToNegative) => Err(vm.zero_division("0.0 to a negative or complex power")),
+        Err(PowError::ZeroToNegative) => {
+            Err(vm.zero_division("0.0 to a negative or complex power"))
+        }
         Err(PowError::Overflow) => Err(vm.overflow_error("complex exponentiation")),
     }
 }
@@ -157,8 +161,12 @@ pub fn binary(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
     if as_complex(a).is_none() && as_complex(b).is_none() {
         return Ok(vm.not_implemented);
     }
-    let Some(x) = operand(vm, a) else { return Ok(vm.not_implemented) };
-    let Some(y) = operand(vm, b) else { return Ok(vm.not_implemented) };
+    let Some(x) = operand(vm, a) else {
+        return Ok(vm.not_implemented);
+    };
+    let Some(y) = operand(vm, b) else {
+        return Ok(vm.not_implemented);
+    };
     let (x, y) = (x?, y?);
     let r = match op.plain() {
         BinOp::Add => (x.0 + y.0, x.1 + y.1),
@@ -203,7 +211,9 @@ pub fn parse_complex(text: &str) -> Option<C> {
         return float::parse_float(s).map(|f| (f, 0.0));
     };
     let bytes = body.as_bytes();
-    let split = (1..bytes.len()).rev().find(|&i| matches!(bytes[i], b'+' | b'-') && !matches!(bytes[i - 1], b'e' | b'E'));
+    let split = (1..bytes.len())
+        .rev()
+        .find(|&i| matches!(bytes[i], b'+' | b'-') && !matches!(bytes[i - 1], b'e' | b'E'));
     let imag = |t: &str| match t {
         "" | "+" => Some(1.0),
         "-" => Some(-1.0),
@@ -223,15 +233,24 @@ fn recv(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<C> {
     match as_complex(v) {
         Some(c) => Ok(c),
         None => {
-            let t = if v.is_null() { "nothing".to_string() } else { crate::types::class::type_name(vm, v).to_string() };
-            Err(vm.type_error(format!("descriptor '{name}' requires a 'complex' object but received a '{t}'")))
+            let t = if v.is_null() {
+                "nothing".to_string()
+            } else {
+                crate::types::class::type_name(vm, v).to_string()
+            };
+            Err(vm.type_error(format!(
+                "descriptor '{name}' requires a 'complex' object but received a '{t}'"
+            )))
         }
     }
 }
 
 fn check_one_arg(vm: &mut Vm, args: &Args<'_>) -> PyResult<()> {
     if args.pos.len() != 2 || !args.kw.is_empty() {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1) + args.kw.len())));
+        return Err(vm.type_error(format!(
+            "expected 1 argument, got {}",
+            args.pos.len().saturating_sub(1) + args.kw.len()
+        )));
     }
     Ok(())
 }
@@ -370,7 +389,11 @@ fn complex_imag(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn complex_hash(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let z = recv(vm, &args, "__hash__")?;
-    let id = if z.0.is_nan() || z.1.is_nan() { crate::types::identity::id_of(vm, args.pos[0]) as u64 } else { 0 };
+    let id = if z.0.is_nan() || z.1.is_nan() {
+        crate::types::identity::id_of(vm, args.pos[0]) as u64
+    } else {
+        0
+    };
     Ok(int::new_i64(vm, hash_complex(z, id)))
 }
 
@@ -425,7 +448,11 @@ fn complex_arg(vm: &mut Vm, v: Value, first: bool) -> PyResult<(C, bool)> {
         || !crate::ops::lookup_special(vm, v, iname).is_null();
     if !numeric {
         let t = crate::types::class::type_name(vm, v).to_string();
-        let which = if first { "first argument must be a string or a number" } else { "second argument must be a number" };
+        let which = if first {
+            "first argument must be a string or a number"
+        } else {
+            "second argument must be a number"
+        };
         return Err(vm.type_error(format!("complex() {which}, not '{t}'")));
     }
     Ok(((float::to_f64(vm, v)?, 0.0), false))
@@ -436,7 +463,10 @@ fn complex_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let cls = args.pos.first().copied().unwrap_or(vm.cls.complex);
     let pos = args.pos.get(1..).unwrap_or(&[]);
     if pos.len() > 2 {
-        return Err(vm.type_error(format!("complex() takes at most 2 arguments ({} given)", pos.len() + args.kw.len())));
+        return Err(vm.type_error(format!(
+            "complex() takes at most 2 arguments ({} given)",
+            pos.len() + args.kw.len()
+        )));
     }
     let (mut r, mut i) = (pos.first().copied(), pos.get(1).copied());
     for (&k, &v) in args.kwnames.iter().zip(args.kw) {
@@ -444,11 +474,17 @@ fn complex_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         let slot = match k.as_str() {
             "real" => &mut r,
             "imag" => &mut i,
-            _ => return Err(vm.type_error(format!("complex() got an unexpected keyword argument '{k}'"))),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "complex() got an unexpected keyword argument '{k}'"
+                )))
+            }
         };
         if slot.is_some() {
             let p = if k == "real" { 1 } else { 2 };
-            return Err(vm.type_error(format!("argument for complex() given by name ('{k}') and position ({p})")));
+            return Err(vm.type_error(format!(
+                "argument for complex() given by name ('{k}') and position ({p})"
+            )));
         }
         *slot = Some(v);
     }
@@ -463,7 +499,9 @@ fn complex_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     if !crate::types::class::is_subclass(cls, vm.cls.complex) {
         let t = crate::types::class::class_name(cls).to_string();
-        return Err(vm.type_error(format!("complex.__new__({t}): {t} is not a subtype of complex")));
+        return Err(vm.type_error(format!(
+            "complex.__new__({t}): {t} is not a subtype of complex"
+        )));
     }
     let native = new_complex(vm, re, im);
     Ok(crate::types::instance::new_instance(vm, cls, native))
@@ -475,7 +513,11 @@ fn complex_value(vm: &mut Vm, r: Option<Value>, i: Option<Value>) -> PyResult<C>
             None => Ok((0.0, 0.0)),
             Some(i) => {
                 let (ci, ci_complex) = complex_arg(vm, i, false)?;
-                Ok(if ci_complex { (-ci.1, ci.0) } else { (0.0, ci.0) })
+                Ok(if ci_complex {
+                    (-ci.1, ci.0)
+                } else {
+                    (0.0, ci.0)
+                })
             }
         };
     };
@@ -484,7 +526,8 @@ fn complex_value(vm: &mut Vm, r: Option<Value>, i: Option<Value>) -> PyResult<C>
             return Err(vm.type_error("complex() can't take second arg if first is a string"));
         }
         let text = text.to_string();
-        return parse_complex(&text).ok_or_else(|| vm.value_error("complex() arg is a malformed string"));
+        return parse_complex(&text)
+            .ok_or_else(|| vm.value_error("complex() arg is a malformed string"));
     }
     if let Some(i) = i {
         if crate::types::str::as_str(i).is_some() {
@@ -545,19 +588,37 @@ mod tests {
     fn arithmetic_matches_cpython() {
         assert_eq!(c_quot((1.0, 2.0), (3.0, -4.0)), Some((-0.2, 0.4)));
         assert_eq!(c_quot((1.0, 0.0), (0.0, 0.0)), None);
-        assert_eq!(c_pow((1.0, 2.0), (0.5, 0.0)), Ok((1.272019649514069, 0.7861513777574233)));
-        assert_eq!(c_pow((1.0, 1.0), (1000.0, 0.0)), Ok((3.273390607896366e+150, -2.6303055750020937e+137)));
+        assert_eq!(
+            c_pow((1.0, 2.0), (0.5, 0.0)),
+            Ok((1.272019649514069, 0.7861513777574233))
+        );
+        assert_eq!(
+            c_pow((1.0, 1.0), (1000.0, 0.0)),
+            Ok((3.273390607896366e+150, -2.6303055750020937e+137))
+        );
         assert_eq!(c_pow((10.0, 1.0), (1000.0, 0.0)), Err(PowError::Overflow));
-        assert_eq!(c_pow((0.0, 0.0), (-1.0, 0.0)), Err(PowError::ZeroToNegative));
+        assert_eq!(
+            c_pow((0.0, 0.0), (-1.0, 0.0)),
+            Err(PowError::ZeroToNegative)
+        );
         assert_eq!(c_pow((0.0, 1e200), (2.0, 0.0)), Err(PowError::Overflow));
-        assert_eq!(c_pow((-8.0, 0.0), (1.0 / 3.0, 0.0)), Ok((1.0000000000000002, 1.7320508075688772)));
-        assert_eq!(c_pow((-2.0, 0.0), (0.5, 0.0)), Ok((8.659560562354934e-17, 1.4142135623730951)));
+        assert_eq!(
+            c_pow((-8.0, 0.0), (1.0 / 3.0, 0.0)),
+            Ok((1.0000000000000002, 1.7320508075688772))
+        );
+        assert_eq!(
+            c_pow((-2.0, 0.0), (0.5, 0.0)),
+            Ok((8.659560562354934e-17, 1.4142135623730951))
+        );
     }
 
     #[test]
     fn hash_matches_cpython() {
         assert_eq!(hash_complex((1.0, 2.0), 0), 2000007);
-        assert_eq!(hash_complex((1.5, 0.0), 0), crate::ops::hash::hash_f64(1.5, 0));
+        assert_eq!(
+            hash_complex((1.5, 0.0), 0),
+            crate::ops::hash::hash_f64(1.5, 0)
+        );
     }
 
     #[test]

@@ -75,7 +75,12 @@ impl DictData {
     /// Finds the entry for a key equal by identity or by `same`, without calling Python.
     /// Returns `Ok(Some(entry))` when found, `Ok(None)` when absent, and `Err(candidates)`
     /// when entries with an equal hash need a Python `__eq__` to decide.
-    fn find_fast(&self, hash: i64, key: Value, same: impl Fn(Value, Value) -> Option<bool>) -> Result<Option<usize>, ()> {
+    fn find_fast(
+        &self,
+        hash: i64,
+        key: Value,
+        same: impl Fn(Value, Value) -> Option<bool>,
+    ) -> Result<Option<usize>, ()> {
         if self.indices.is_empty() {
             return Ok(None);
         }
@@ -231,7 +236,10 @@ pub fn data<'a>(d: Value) -> &'a mut DictData {
 }
 
 fn str_same(a: Value, b: Value) -> Option<bool> {
-    match (crate::types::str::as_exact_str(a), crate::types::str::as_exact_str(b)) {
+    match (
+        crate::types::str::as_exact_str(a),
+        crate::types::str::as_exact_str(b),
+    ) {
         (Some(x), Some(y)) => Some(x == y),
         _ => None,
     }
@@ -353,7 +361,6 @@ pub fn len(d: Value) -> usize {
     data(d).len
 }
 
-
 // ---------------------------------------------------------------------------------------
 // The Python-visible dict: fast paths, methods, dunders, views.
 
@@ -428,7 +435,9 @@ fn this(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Value> {
         Some(&v) if as_dict(v).is_some() => Ok(v),
         Some(&v) => {
             let t = crate::types::class::type_name(vm, v).to_string();
-            Err(vm.type_error(format!("descriptor '{name}' for 'dict' objects doesn't apply to a '{t}' object")))
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'dict' objects doesn't apply to a '{t}' object"
+            )))
         }
         None => Err(vm.type_error(format!("unbound method dict.{name}() needs an argument"))),
     }
@@ -523,7 +532,10 @@ fn m_update(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let d = this(vm, &args, "update")?;
     let pos = &args.pos[1..];
     if pos.len() > 1 {
-        return Err(vm.type_error(format!("update expected at most 1 argument, got {}", pos.len())));
+        return Err(vm.type_error(format!(
+            "update expected at most 1 argument, got {}",
+            pos.len()
+        )));
     }
     if let Some(&o) = pos.first() {
         update_from(vm, d, o)?;
@@ -579,7 +591,10 @@ fn d_init(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let d = this(vm, &args, "__init__")?;
     let pos = &args.pos[1..];
     if pos.len() > 1 {
-        return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", pos.len())));
+        return Err(vm.type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            pos.len()
+        )));
     }
     if let Some(&o) = pos.first() {
         update_from(vm, d, o)?;
@@ -624,10 +639,18 @@ fn d_contains(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 /// A key/value/item iterator over `d` (`which` 0, 1, 2), reversed if asked.
 fn dict_iter(vm: &mut Vm, d: Value, which: u64, reversed: bool) -> Value {
-    let cls = [vm.cls.dict_keyiterator, vm.cls.dict_valueiterator, vm.cls.dict_itemiterator][which as usize % 3];
+    let cls = [
+        vm.cls.dict_keyiterator,
+        vm.cls.dict_valueiterator,
+        vm.cls.dict_itemiterator,
+    ][which as usize % 3];
     let t = data(d);
     let (n, start) = (t.len, if reversed { t.entries.len() } else { 0 });
-    let w = if reversed { which + crate::types::iters::WHICH_REVERSED } else { which };
+    let w = if reversed {
+        which + crate::types::iters::WHICH_REVERSED
+    } else {
+        which
+    };
     crate::types::iters::new_dict_iter(vm, cls, d, w, n, start)
 }
 
@@ -649,7 +672,9 @@ fn dict_equal(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     let mut i = 0;
     loop {
         let t = data(a);
-        let Some(&e) = t.entries.get(i) else { return Ok(true) };
+        let Some(&e) = t.entries.get(i) else {
+            return Ok(true);
+        };
         i += 1;
         if e.key.is_null() {
             continue;
@@ -726,7 +751,9 @@ fn d_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if !repr_enter(d) {
         return Ok(crate::types::str::new_str(vm, "{...}"));
     }
-    let r = crate::types::list::nested(vm, " while getting the repr of an object", |vm| repr_body(vm, d));
+    let r = crate::types::list::nested(vm, " while getting the repr of an object", |vm| {
+        repr_body(vm, d)
+    });
     repr_leave(d);
     let s = r?;
     Ok(crate::types::str::new_str(vm, &s))
@@ -737,7 +764,9 @@ fn repr_body(vm: &mut Vm, d: Value) -> PyResult<String> {
     let mut i = 0;
     let mut first = true;
     loop {
-        let Some(&e) = data(d).entries.get(i) else { break };
+        let Some(&e) = data(d).entries.get(i) else {
+            break;
+        };
         i += 1;
         if e.key.is_null() {
             continue;
@@ -757,7 +786,11 @@ fn repr_body(vm: &mut Vm, d: Value) -> PyResult<String> {
 // --- views ---
 
 fn view<'a>(vm: &mut Vm, args: &Args<'_>) -> PyResult<&'a mut DictViewObj> {
-    match args.pos.first().and_then(|&v| object::downcast::<DictViewObj>(v)) {
+    match args
+        .pos
+        .first()
+        .and_then(|&v| object::downcast::<DictViewObj>(v))
+    {
         Some(o) => Ok(o),
         None => Err(vm.type_error("descriptor requires a dict view")),
     }
@@ -798,7 +831,9 @@ fn view_contains(vm: &mut Vm, d: Value, which: u64, x: Value) -> PyResult<bool> 
         _ => {
             let mut i = 0;
             loop {
-                let Some(&e) = data(d).entries.get(i) else { return Ok(false) };
+                let Some(&e) = data(d).entries.get(i) else {
+                    return Ok(false);
+                };
                 i += 1;
                 if !e.key.is_null() && item_eq(vm, e.value, x)? {
                     return Ok(true);
@@ -855,9 +890,15 @@ fn v_operands(vm: &mut Vm, args: &Args<'_>) -> PyResult<(Value, Value)> {
 
 fn view_and(vm: &mut Vm, a: Value, b: Value) -> PyResult {
     let (mut this_v, mut other) = if is_set_view(a) { (a, b) } else { (b, a) };
-    let view_len = |v: Value| object::downcast::<DictViewObj>(v).map(|o| len(o.dict)).unwrap_or(0);
+    let view_len = |v: Value| {
+        object::downcast::<DictViewObj>(v)
+            .map(|o| len(o.dict))
+            .unwrap_or(0)
+    };
     let len_self = view_len(this_v);
-    let exact_set = |vm: &Vm, v: Value| object::downcast::<object::SetObj>(v).is_some_and(|s| s.head.class == vm.cls.set);
+    let exact_set = |vm: &Vm, v: Value| {
+        object::downcast::<object::SetObj>(v).is_some_and(|s| s.head.class == vm.cls.set)
+    };
     let len_other = if exact_set(&*vm, other) {
         crate::types::set::set_len(other)
     } else if is_set_view(other) {
@@ -874,7 +915,9 @@ fn view_and(vm: &mut Vm, a: Value, b: Value) -> PyResult {
     }
     let set_cls = vm.cls.set;
     let result = crate::types::set::new_set_of_class(vm, set_cls);
-    let Some(o) = object::downcast::<DictViewObj>(this_v) else { return Ok(result) };
+    let Some(o) = object::downcast::<DictViewObj>(this_v) else {
+        return Ok(result);
+    };
     let (d, w) = (o.dict, o.which);
     let it = crate::ops::iter::iter(vm, other)?;
     while let Some(k) = crate::ops::iter::next(vm, it)? {
@@ -957,7 +1000,9 @@ fn v_compare(vm: &mut Vm, args: Args<'_>, op: CmpOp) -> PyResult {
     if !crate::types::set::is_any_set(b) && !is_set_view(b) {
         return Ok(vm.not_implemented);
     }
-    let la = object::downcast::<DictViewObj>(a).map(|o| len(o.dict)).unwrap_or(0);
+    let la = object::downcast::<DictViewObj>(a)
+        .map(|o| len(o.dict))
+        .unwrap_or(0);
     let lb = match object::downcast::<DictViewObj>(b) {
         Some(o) => len(o.dict),
         None => crate::types::set::set_len(b),

@@ -15,7 +15,9 @@ fn data<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a mut ExcDataObj> {
         Some(d) => Ok(d),
         None => {
             let t = type_name(vm, v).to_string();
-            Err(vm.type_error(format!("descriptor requires a 'BaseException' object but received '{t}'")))
+            Err(vm.type_error(format!(
+                "descriptor requires a 'BaseException' object but received '{t}'"
+            )))
         }
     }
 }
@@ -101,8 +103,18 @@ macro_rules! link_field {
         }
     };
 }
-link_field!(get_cause, set_cause, cause, "exception cause must be None or derive from BaseException");
-link_field!(get_context, set_context, context, "exception context must be None or derive from BaseException");
+link_field!(
+    get_cause,
+    set_cause,
+    cause,
+    "exception cause must be None or derive from BaseException"
+);
+link_field!(
+    get_context,
+    set_context,
+    context,
+    "exception context must be None or derive from BaseException"
+);
 
 fn get_traceback(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let v = data(vm, args.pos[0])?.traceback;
@@ -110,7 +122,11 @@ fn get_traceback(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn set_traceback(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let v = if args.pos[1] == vm.none { Value::NULL } else { args.pos[1] };
+    let v = if args.pos[1] == vm.none {
+        Value::NULL
+    } else {
+        args.pos[1]
+    };
     data(vm, args.pos[0])?.traceback = v;
     Ok(vm.none)
 }
@@ -213,7 +229,10 @@ fn eg_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let cls = args.pos[0];
     if args.pos.len() != 3 {
         let n = crate::types::class::class_name(cls).to_string();
-        return Err(vm.type_error(format!("{n}.__new__() takes exactly 2 arguments ({} given)", args.pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "{n}.__new__() takes exactly 2 arguments ({} given)",
+            args.pos.len() - 1
+        )));
     }
     if crate::types::str::as_str(args.pos[1]).is_none() {
         return Err(vm.type_error("argument 1 must be str"));
@@ -226,7 +245,9 @@ fn eg_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let mut all_exc = true;
     for &e in &excs {
         if exc_data(e).is_none() {
-            return Err(vm.value_error("Item 0 of second argument (exceptions) is not an exception"));
+            return Err(
+                vm.value_error("Item 0 of second argument (exceptions) is not an exception")
+            );
         }
         let c = class_of(vm, e);
         all_exc &= is_subclass(c, exc_cls);
@@ -255,7 +276,10 @@ fn eg_str(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let excs = os_error_field(vm, args.pos[0], 1)?;
     let n = tuple::items(excs).len();
     let m = crate::types::str::as_str(msg).unwrap_or("").to_string();
-    Ok(new_str(vm, &format!("{m} ({n} sub-exception{})", if n == 1 { "" } else { "s" })))
+    Ok(new_str(
+        vm,
+        &format!("{m} ({n} sub-exception{})", if n == 1 { "" } else { "s" }),
+    ))
 }
 
 fn eg_derive(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -329,7 +353,16 @@ fn eg_subgroup(vm: &mut Vm, args: Args<'_>) -> PyResult {
 pub(crate) fn init(vm: &mut Vm) {
     let b = vm.cls.base_exception;
     vm.add_staticmethod(b, "__new__", exc_new);
-    vm.add_methods(b, &[("__init__", exc_init), ("__str__", exc_str), ("__repr__", exc_repr), ("with_traceback", with_traceback), ("add_note", add_note)]);
+    vm.add_methods(
+        b,
+        &[
+            ("__init__", exc_init),
+            ("__str__", exc_str),
+            ("__repr__", exc_repr),
+            ("with_traceback", with_traceback),
+            ("add_note", add_note),
+        ],
+    );
     vm.add_getset(b, "args", get_args, Some(set_args));
     vm.add_getset(b, "__cause__", get_cause, Some(set_cause));
     vm.add_getset(b, "__context__", get_context, Some(set_context));
@@ -346,7 +379,15 @@ pub(crate) fn init(vm: &mut Vm) {
     vm.add_methods(o, &[("__str__", os_str)]);
     let g = vm.cls.base_exception_group;
     vm.add_staticmethod(g, "__new__", eg_new);
-    vm.add_methods(g, &[("__str__", eg_str), ("derive", eg_derive), ("split", eg_split), ("subgroup", eg_subgroup)]);
+    vm.add_methods(
+        g,
+        &[
+            ("__str__", eg_str),
+            ("derive", eg_derive),
+            ("split", eg_split),
+            ("subgroup", eg_subgroup),
+        ],
+    );
     vm.add_getset(g, "message", eg_message, None);
     vm.add_getset(g, "exceptions", eg_exceptions, None);
 }

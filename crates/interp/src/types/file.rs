@@ -83,7 +83,12 @@ pub unsafe fn finalize_file(obj: *mut u8) {
 /// the chunk stays pending (in `pending_cr`) until the next chunk or end of file (`eof`).
 /// The offsets (in the output) of each `\n` that stands for a two-byte `\r\n` are pushed on
 /// `collapsed`.
-pub fn translate_newlines(chunk: &[u8], pending_cr: &mut bool, eof: bool, collapsed: &mut Vec<usize>) -> Vec<u8> {
+pub fn translate_newlines(
+    chunk: &[u8],
+    pending_cr: &mut bool,
+    eof: bool,
+    collapsed: &mut Vec<usize>,
+) -> Vec<u8> {
     let mut out = Vec::with_capacity(chunk.len() + 1);
     for &b in chunk {
         if *pending_cr {
@@ -192,7 +197,8 @@ impl FileData {
         let has_nl = bytes.contains(&b'\n');
         match (self.text, self.newline) {
             (true, Newline::Cr) if has_nl => {
-                self.write_buf.extend(bytes.iter().map(|&b| if b == b'\n' { b'\r' } else { b }))
+                self.write_buf
+                    .extend(bytes.iter().map(|&b| if b == b'\n' { b'\r' } else { b }))
             }
             (true, Newline::CrLf) if has_nl => {
                 for &b in bytes {
@@ -204,7 +210,10 @@ impl FileData {
             }
             _ => self.write_buf.extend_from_slice(bytes),
         }
-        if matches!(self.file, Some(FileHandle::Stderr)) || self.write_buf.len() >= CHUNK || (self.line_buffered && has_nl) {
+        if matches!(self.file, Some(FileHandle::Stderr))
+            || self.write_buf.len() >= CHUNK
+            || (self.line_buffered && has_nl)
+        {
             self.flush()?;
         }
         Ok(())
@@ -250,7 +259,8 @@ impl FileData {
             let base = self.read_buf.len();
             let mut collapsed = Vec::new();
             let t = translate_newlines(&chunk, &mut self.pending_cr, n == 0, &mut collapsed);
-            self.collapsed.extend(collapsed.into_iter().map(|o| o + base));
+            self.collapsed
+                .extend(collapsed.into_iter().map(|o| o + base));
             self.read_buf.extend_from_slice(&t);
         } else {
             self.read_buf.extend_from_slice(&chunk);
@@ -268,14 +278,23 @@ impl FileData {
     /// Reads up to `n` bytes (binary) or characters (text); fewer only at end of file.
     pub fn read_n(&mut self, n: usize) -> std::io::Result<Vec<u8>> {
         loop {
-            let have = if self.text { char_prefix_len(&self.read_buf, n) } else { self.read_buf.len().min(n) };
+            let have = if self.text {
+                char_prefix_len(&self.read_buf, n)
+            } else {
+                self.read_buf.len().min(n)
+            };
             let complete = if self.text {
-                have < self.read_buf.len() || (self.count_chars() >= n && !ends_mid_char(&self.read_buf))
+                have < self.read_buf.len()
+                    || (self.count_chars() >= n && !ends_mid_char(&self.read_buf))
             } else {
                 have == n
             };
             if complete || !self.fill()? {
-                let have = if self.text { char_prefix_len(&self.read_buf, n) } else { self.read_buf.len().min(n) };
+                let have = if self.text {
+                    char_prefix_len(&self.read_buf, n)
+                } else {
+                    self.read_buf.len().min(n)
+                };
                 return Ok(self.take(have));
             }
         }
@@ -323,9 +342,17 @@ impl FileData {
                 return Ok(self.take(end));
             }
             if let Some(l) = limit {
-                let over = if self.text { self.count_chars() > l } else { self.read_buf.len() >= l };
+                let over = if self.text {
+                    self.count_chars() > l
+                } else {
+                    self.read_buf.len() >= l
+                };
                 if over {
-                    let end = if self.text { char_prefix_len(&self.read_buf, l) } else { l };
+                    let end = if self.text {
+                        char_prefix_len(&self.read_buf, l)
+                    } else {
+                        l
+                    };
                     return Ok(self.take(end));
                 }
             }
@@ -446,7 +473,8 @@ fn closed_error(vm: &mut Vm) -> Raised {
 /// `io.UnsupportedOperation` (created once, kept on the file class).
 fn unsupported(vm: &mut Vm, msg: &str) -> Raised {
     let name = vm.intern("_UnsupportedOperation");
-    let cls = crate::types::dict::get_str_key(crate::types::class::class_obj(vm.cls.file).dict, name);
+    let cls =
+        crate::types::dict::get_str_key(crate::types::class::class_obj(vm.cls.file).dict, name);
     let cls = cls.unwrap_or(vm.cls.os_error);
     vm.raise_new(cls, msg)
 }
@@ -469,7 +497,9 @@ fn open_data<'a>(vm: &mut Vm, f: Value) -> PyResult<&'a mut FileData> {
         Some(_) => Err(closed_error(vm)),
         None => {
             let t = crate::types::class::type_name(vm, f).to_string();
-            Err(vm.type_error(format!("descriptor requires a file object, but received '{t}'")))
+            Err(vm.type_error(format!(
+                "descriptor requires a file object, but received '{t}'"
+            )))
         }
     }
 }
@@ -505,9 +535,18 @@ fn read_result(vm: &mut Vm, text: bool, bytes: Vec<u8>) -> PyResult {
             let err = e.utf8_error();
             let pos = err.valid_up_to();
             let b = e.as_bytes().get(pos).copied().unwrap_or(0);
-            let reason = if err.error_len().is_none() { "unexpected end of data" } else if b >= 0x80 && b < 0xC0 { "invalid start byte" } else { "invalid continuation byte" };
+            let reason = if err.error_len().is_none() {
+                "unexpected end of data"
+            } else if b >= 0x80 && b < 0xC0 {
+                "invalid start byte"
+            } else {
+                "invalid continuation byte"
+            };
             let c = vm.cls.unicode_decode_error;
-            Err(vm.raise_new(c, &format!("'utf-8' codec can't decode byte 0x{b:02x} in position {pos}: {reason}")))
+            Err(vm.raise_new(
+                c,
+                &format!("'utf-8' codec can't decode byte 0x{b:02x} in position {pos}: {reason}"),
+            ))
         }
     }
 }
@@ -613,7 +652,9 @@ pub fn write_value(vm: &mut Vm, f: Value, s: Value) -> PyResult<usize> {
             // `sys.stdout.buffer`: keep the order with text written to the stream.
             crate::builtins::flush_stdout(vm);
             let d = writable_data(vm, f)?;
-            d.write_bytes(&bytes).and_then(|_| d.flush()).map_err(|e| io_err(vm, e))?;
+            d.write_bytes(&bytes)
+                .and_then(|_| d.flush())
+                .map_err(|e| io_err(vm, e))?;
         } else {
             d.write_bytes(&bytes).map_err(|e| io_err(vm, e))?;
         }
@@ -723,8 +764,18 @@ fn file_seek(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(vm.value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)")));
     }
     if d.text && ((whence != 0 && pos != 0) || pos < 0) {
-        let msg = if pos < 0 { format!("negative seek position {pos}") } else if whence == 1 { "can't do nonzero cur-relative seeks".to_string() } else { "can't do nonzero end-relative seeks".to_string() };
-        return Err(if pos < 0 { vm.value_error(msg) } else { unsupported(vm, &msg) });
+        let msg = if pos < 0 {
+            format!("negative seek position {pos}")
+        } else if whence == 1 {
+            "can't do nonzero cur-relative seeks".to_string()
+        } else {
+            "can't do nonzero end-relative seeks".to_string()
+        };
+        return Err(if pos < 0 {
+            vm.value_error(msg)
+        } else {
+            unsupported(vm, &msg)
+        });
     }
     if !matches!(d.file, Some(FileHandle::Disk(_))) {
         return Err(unsupported(vm, "underlying stream is not seekable"));
@@ -814,24 +865,45 @@ fn file_truncate(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 /// `f.closed`.
 fn file_closed(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let closed = args.pos.first().and_then(|&f| file_data(f)).is_none_or(|d| d.file.is_none());
+    let closed = args
+        .pos
+        .first()
+        .and_then(|&f| file_data(f))
+        .is_none_or(|d| d.file.is_none());
     Ok(vm.bool(closed))
 }
 
 /// `f.name`.
 fn file_name(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(args.pos.first().and_then(|&f| object::downcast::<FileObj>(f)).map(|f| f.name).unwrap_or(vm.none))
+    Ok(args
+        .pos
+        .first()
+        .and_then(|&f| object::downcast::<FileObj>(f))
+        .map(|f| f.name)
+        .unwrap_or(vm.none))
 }
 
 /// `f.mode`.
 fn file_mode(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(args.pos.first().and_then(|&f| object::downcast::<FileObj>(f)).map(|f| f.mode).unwrap_or(vm.none))
+    Ok(args
+        .pos
+        .first()
+        .and_then(|&f| object::downcast::<FileObj>(f))
+        .map(|f| f.mode)
+        .unwrap_or(vm.none))
 }
 
 /// `f.encoding` (text files).
 fn file_encoding(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let std = args.pos.first().and_then(|&f| file_data(f)).is_some_and(|d| !matches!(d.file, Some(FileHandle::Disk(_)) | None));
-    Ok(crate::types::str::new_str(vm, if std { "utf-8" } else { "UTF-8" }))
+    let std = args
+        .pos
+        .first()
+        .and_then(|&f| file_data(f))
+        .is_some_and(|d| !matches!(d.file, Some(FileHandle::Disk(_)) | None));
+    Ok(crate::types::str::new_str(
+        vm,
+        if std { "utf-8" } else { "UTF-8" },
+    ))
 }
 
 /// `f.errors` (text files).
@@ -841,7 +913,11 @@ fn file_errors(vm: &mut Vm, _args: Args<'_>) -> PyResult {
 
 /// `f.line_buffering` (text files).
 fn file_line_buffering(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let lb = args.pos.first().and_then(|&f| file_data(f)).is_some_and(|d| d.line_buffered);
+    let lb = args
+        .pos
+        .first()
+        .and_then(|&f| file_data(f))
+        .is_some_and(|d| d.line_buffered);
     Ok(vm.bool(lb))
 }
 
@@ -854,10 +930,18 @@ fn file_buffer(vm: &mut Vm, args: Args<'_>) -> PyResult {
         Some(FileHandle::Stderr) => (FileHandle::Stderr, false),
         _ => return Err(vm.not_implemented("the buffer of a text file")),
     };
-    let name = object::downcast::<FileObj>(f).map(|o| o.name).unwrap_or(vm.none);
+    let name = object::downcast::<FileObj>(f)
+        .map(|o| o.name)
+        .unwrap_or(vm.none);
     let data = FileData::new(handle, false, read, !read);
     let cls = vm.cls.binary_file;
-    Ok(new_file(vm, cls, data, name, if read { "rb" } else { "wb" }))
+    Ok(new_file(
+        vm,
+        cls,
+        data,
+        name,
+        if read { "rb" } else { "wb" },
+    ))
 }
 
 /// `repr(f)`: `<_io.TextIOWrapper name='x' mode='r' encoding='UTF-8'>`.
@@ -874,7 +958,11 @@ fn file_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Ok(crate::types::str::new_str(vm, "<_io.TextIOWrapper>"));
     };
     let s = if d.text {
-        let enc = if matches!(d.file, Some(FileHandle::Disk(_)) | None) { "UTF-8" } else { "utf-8" };
+        let enc = if matches!(d.file, Some(FileHandle::Disk(_)) | None) {
+            "UTF-8"
+        } else {
+            "utf-8"
+        };
         format!("<_io.TextIOWrapper name={name} mode='{mode_s}' encoding='{enc}'>")
     } else {
         let kind = if mode_s.contains('+') {
@@ -946,17 +1034,33 @@ pub fn fspath(vm: &mut Vm, p: Value) -> PyResult<String> {
         if let Some(b) = crate::types::bytes::as_bytes(r) {
             return Ok(String::from_utf8_lossy(b).into_owned());
         }
-        let (t, rt) = (crate::types::class::type_name(vm, p).to_string(), crate::types::class::type_name(vm, r).to_string());
-        return Err(vm.type_error(format!("expected {t}.__fspath__() to return str or bytes, not {rt}")));
+        let (t, rt) = (
+            crate::types::class::type_name(vm, p).to_string(),
+            crate::types::class::type_name(vm, r).to_string(),
+        );
+        return Err(vm.type_error(format!(
+            "expected {t}.__fspath__() to return str or bytes, not {rt}"
+        )));
     }
     let t = crate::types::class::type_name(vm, p).to_string();
-    Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {t}")))
+    Err(vm.type_error(format!(
+        "expected str, bytes or os.PathLike object, not {t}"
+    )))
 }
 
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
 /// closefd=True, opener=None)`.
 pub fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let names = ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"];
+    let names = [
+        "file",
+        "mode",
+        "buffering",
+        "encoding",
+        "errors",
+        "newline",
+        "closefd",
+        "opener",
+    ];
     let a = crate::builtins::bind(vm, &args, "open", &names, 1)?;
     let file = a[0].unwrap_or(Value::NULL);
     let none = vm.none;
@@ -980,7 +1084,9 @@ pub fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult {
                 Some(s) => Ok(Some(s.to_string())),
                 None => {
                     let t = crate::types::class::type_name(vm, v).to_string();
-                    Err(vm.type_error(format!("open() argument '{what}' must be str or None, not {t}")))
+                    Err(vm.type_error(format!(
+                        "open() argument '{what}' must be str or None, not {t}"
+                    )))
                 }
             },
         }
@@ -1003,7 +1109,9 @@ pub fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     let path = fspath(vm, file)?;
     let mut opts = std::fs::OpenOptions::new();
-    opts.read(mode.read).write(mode.write && !mode.append).append(mode.append);
+    opts.read(mode.read)
+        .write(mode.write && !mode.append)
+        .append(mode.append);
     if mode.create_new {
         opts.create_new(true);
     } else if mode.write {
@@ -1029,7 +1137,9 @@ pub fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if let Some(enc) = &encoding {
         let norm = enc.to_ascii_lowercase().replace(['-', '_'], "");
         if !matches!(norm.as_str(), "utf8" | "ascii" | "usascii" | "locale") {
-            let known = ["latin1", "iso88591", "utf16", "utf32", "cp1252", "cp437", "utf8sig", "latin"];
+            let known = [
+                "latin1", "iso88591", "utf16", "utf32", "cp1252", "cp437", "utf8sig", "latin",
+            ];
             if known.contains(&norm.as_str()) {
                 return Err(vm.not_implemented(format!("the {enc} encoding")));
             }
@@ -1039,8 +1149,16 @@ pub fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
     let mut data = FileData::new(FileHandle::Disk(f), !mode.binary, mode.read, mode.write);
     data.newline = nl;
-    let cls = if mode.binary { vm.cls.binary_file } else { vm.cls.file };
-    let shown_mode = if mode.binary { mode_s.clone() } else { mode_s.replace('t', "") };
+    let cls = if mode.binary {
+        vm.cls.binary_file
+    } else {
+        vm.cls.file
+    };
+    let shown_mode = if mode.binary {
+        mode_s.clone()
+    } else {
+        mode_s.replace('t', "")
+    };
     Ok(new_file(vm, cls, data, file, &shown_mode))
 }
 
@@ -1092,7 +1210,10 @@ mod tests {
     fn universal_newlines_across_chunks() {
         let mut cr = false;
         let mut c = Vec::new();
-        assert_eq!(translate_newlines(b"a\r\nb\rc\n", &mut cr, false, &mut c), b"a\nb\nc\n");
+        assert_eq!(
+            translate_newlines(b"a\r\nb\rc\n", &mut cr, false, &mut c),
+            b"a\nb\nc\n"
+        );
         assert!(!cr);
         assert_eq!(c, [1]);
         assert_eq!(translate_newlines(b"x\r", &mut cr, false, &mut c), b"x");
@@ -1116,9 +1237,18 @@ mod tests {
     fn modes() {
         assert!(parse_mode("rb").is_ok_and(|m| m.read && !m.write && m.binary));
         assert!(parse_mode("a+").is_ok_and(|m| m.read && m.write && m.append));
-        assert_eq!(parse_mode("rr").err().as_deref(), Some("invalid mode: 'rr'"));
-        assert_eq!(parse_mode("rw").err().as_deref(), Some("must have exactly one of create/read/write/append mode"));
-        assert_eq!(parse_mode("rbt").err().as_deref(), Some("can't have text and binary mode at once"));
+        assert_eq!(
+            parse_mode("rr").err().as_deref(),
+            Some("invalid mode: 'rr'")
+        );
+        assert_eq!(
+            parse_mode("rw").err().as_deref(),
+            Some("must have exactly one of create/read/write/append mode")
+        );
+        assert_eq!(
+            parse_mode("rbt").err().as_deref(),
+            Some("can't have text and binary mode at once")
+        );
     }
 
     #[test]
@@ -1126,7 +1256,8 @@ mod tests {
         let path = std::env::temp_dir().join(format!("pyrs_file_test_{}", std::process::id()));
         let f = std::fs::File::create(&path).expect("temp file");
         let mut d = FileData::new(FileHandle::Disk(f), true, false, true);
-        d.write_bytes("héllo\r\nworld\nlast".as_bytes()).expect("write");
+        d.write_bytes("héllo\r\nworld\nlast".as_bytes())
+            .expect("write");
         d.flush().expect("flush");
         let f = std::fs::File::open(&path).expect("reopen");
         let mut d = FileData::new(FileHandle::Disk(f), true, true, false);

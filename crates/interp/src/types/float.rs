@@ -24,7 +24,9 @@ pub fn as_f64(v: Value) -> Option<f64> {
     if let Some(f) = object::downcast::<FloatObj>(v) {
         return Some(f.value);
     }
-    object::downcast::<InstanceObj>(v).and_then(|i| object::downcast::<FloatObj>(i.native)).map(|f| f.value)
+    object::downcast::<InstanceObj>(v)
+        .and_then(|i| object::downcast::<FloatObj>(i.native))
+        .map(|f| f.value)
 }
 
 /// A float or an int as f64 (`None` for other values; `Some(Err)` when an int is too big).
@@ -46,7 +48,10 @@ pub fn to_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
         return match as_f64(r) {
             Some(f) => Ok(f),
             None => {
-                let (t, rt) = (crate::types::class::type_name(vm, v).to_string(), crate::types::class::type_name(vm, r).to_string());
+                let (t, rt) = (
+                    crate::types::class::type_name(vm, v).to_string(),
+                    crate::types::class::type_name(vm, r).to_string(),
+                );
                 Err(vm.type_error(format!("{t}.__float__ returned non-float (type {rt})")))
             }
         };
@@ -54,7 +59,8 @@ pub fn to_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
     let name = vm.names.__index__;
     if !crate::ops::lookup_special(vm, v, name).is_null() {
         let b = crate::ops::convert::index(vm, v)?;
-        return int::bigint_to_f64(&b).ok_or_else(|| vm.overflow_error("int too large to convert to float"));
+        return int::bigint_to_f64(&b)
+            .ok_or_else(|| vm.overflow_error("int too large to convert to float"));
     }
     let t = crate::types::class::type_name(vm, v).to_string();
     Err(vm.type_error(format!("must be real number, not {t}")))
@@ -263,7 +269,9 @@ pub fn pow_value(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
     match pow_f64(x, y) {
         PowResult::Float(f) => Ok(new_float(vm, f)),
         PowResult::Complex => crate::types::complex::pow_value(vm, (x, 0.0), (y, 0.0)),
-        PowResult::ZeroToNegative => Err(vm.zero_division("0.0 cannot be raised to a negative power")),
+        PowResult::ZeroToNegative => {
+            Err(vm.zero_division("0.0 cannot be raised to a negative power"))
+        }
         PowResult::Overflow => Err(vm.overflow_error("(34, 'Numerical result out of range')")),
     }
 }
@@ -271,8 +279,12 @@ pub fn pow_value(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
 /// `a op b` for floats mixed with floats or ints; `vm.not_implemented` for other operands.
 /// In-place forms behave as the plain ones.
 pub fn binary(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
-    let Some(x) = num_f64(vm, a) else { return Ok(vm.not_implemented) };
-    let Some(y) = num_f64(vm, b) else { return Ok(vm.not_implemented) };
+    let Some(x) = num_f64(vm, a) else {
+        return Ok(vm.not_implemented);
+    };
+    let Some(y) = num_f64(vm, b) else {
+        return Ok(vm.not_implemented);
+    };
     let (x, y) = (x?, y?);
     let r = match op.plain() {
         BinOp::Add => x + y,
@@ -304,8 +316,12 @@ pub fn binary(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
 
 /// `divmod(a, b)` for floats mixed with floats or ints; `vm.not_implemented` otherwise.
 pub fn divmod(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
-    let Some(x) = num_f64(vm, a) else { return Ok(vm.not_implemented) };
-    let Some(y) = num_f64(vm, b) else { return Ok(vm.not_implemented) };
+    let Some(x) = num_f64(vm, a) else {
+        return Ok(vm.not_implemented);
+    };
+    let Some(y) = num_f64(vm, b) else {
+        return Ok(vm.not_implemented);
+    };
     let (x, y) = (x?, y?);
     if y == 0.0 {
         return Err(vm.zero_division("float divmod()"));
@@ -378,7 +394,11 @@ pub fn to_hex(x: f64) -> String {
         return crate::types::format::repr_float(x);
     }
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0x0.0p+0".into() } else { "0x0.0p+0".into() };
+        return if x.is_sign_negative() {
+            "-0x0.0p+0".into()
+        } else {
+            "0x0.0p+0".into()
+        };
     }
     let (m, e) = frexp(x.abs());
     let shift = 1 - (-1021 - e).max(0);
@@ -456,7 +476,11 @@ pub fn from_hex(text: &str) -> Result<f64, FromHexError> {
                 return Err(FromHexError::Invalid);
             }
             // Clamp absurd exponents; the result is 0 or overflow either way.
-            let v: i64 = digits.get(..digits.len().min(12)).unwrap_or("0").parse().unwrap_or(0);
+            let v: i64 = digits
+                .get(..digits.len().min(12))
+                .unwrap_or("0")
+                .parse()
+                .unwrap_or(0);
             let v = if digits.len() > 12 { 1 << 40 } else { v };
             if e.starts_with('-') {
                 -v
@@ -502,7 +526,11 @@ pub fn parse_float(text: &str) -> Option<f64> {
     let body = ascii.strip_prefix(['+', '-']).unwrap_or(&ascii);
     let lower = body.to_ascii_lowercase();
     let special = matches!(lower.as_str(), "inf" | "infinity" | "nan");
-    if !special && !body.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-')) {
+    if !special
+        && !body
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
+    {
         return None;
     }
     ascii.parse::<f64>().ok()
@@ -516,22 +544,34 @@ fn recv(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<f64> {
     match as_f64(v) {
         Some(f) => Ok(f),
         None => {
-            let t = if v.is_null() { "nothing".to_string() } else { crate::types::class::type_name(vm, v).to_string() };
-            Err(vm.type_error(format!("descriptor '{name}' requires a 'float' object but received a '{t}'")))
+            let t = if v.is_null() {
+                "nothing".to_string()
+            } else {
+                crate::types::class::type_name(vm, v).to_string()
+            };
+            Err(vm.type_error(format!(
+                "descriptor '{name}' requires a 'float' object but received a '{t}'"
+            )))
         }
     }
 }
 
 fn check_one_arg(vm: &mut Vm, args: &Args<'_>) -> PyResult<()> {
     if args.pos.len() != 2 || !args.kw.is_empty() {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1) + args.kw.len())));
+        return Err(vm.type_error(format!(
+            "expected 1 argument, got {}",
+            args.pos.len().saturating_sub(1) + args.kw.len()
+        )));
     }
     Ok(())
 }
 
 fn check_no_arg(vm: &mut Vm, args: &Args<'_>) -> PyResult<()> {
     if args.pos.len() > 1 || !args.kw.is_empty() {
-        return Err(vm.type_error(format!("expected 0 arguments, got {}", args.pos.len().saturating_sub(1) + args.kw.len())));
+        return Err(vm.type_error(format!(
+            "expected 0 arguments, got {}",
+            args.pos.len().saturating_sub(1) + args.kw.len()
+        )));
     }
     Ok(())
 }
@@ -594,10 +634,15 @@ fn float_rdivmod(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn pow_common(vm: &mut Vm, args: Args<'_>, name: &str, reflected: bool) -> PyResult {
     recv(vm, &args, name)?;
     if !args.kw.is_empty() || args.pos.len() < 2 || args.pos.len() > 3 {
-        return Err(vm.type_error(format!("expected 1 or 2 arguments, got {}", args.pos.len().saturating_sub(1) + args.kw.len())));
+        return Err(vm.type_error(format!(
+            "expected 1 or 2 arguments, got {}",
+            args.pos.len().saturating_sub(1) + args.kw.len()
+        )));
     }
     if args.pos.len() == 3 && args.pos[2] != vm.none {
-        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        return Err(
+            vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+        );
     }
     let (a, b) = (args.pos[0], args.pos[1]);
     if !is_float_operand(b) {
@@ -709,7 +754,10 @@ fn float_imag(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn float_round(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let x = recv(vm, &args, "__round__")?;
     if args.pos.len() > 2 || !args.kw.is_empty() {
-        return Err(vm.type_error(format!("__round__ expected at most 1 argument, got {}", args.pos.len() - 1 + args.kw.len())));
+        return Err(vm.type_error(format!(
+            "__round__ expected at most 1 argument, got {}",
+            args.pos.len() - 1 + args.kw.len()
+        )));
     }
     let nd = args.pos.get(1).copied().filter(|&v| v != vm.none);
     let Some(nd) = nd else {
@@ -720,7 +768,11 @@ fn float_round(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return int::from_f64(vm, r);
     };
     let nd = crate::ops::convert::index(vm, nd)?;
-    let nd = nd.to_i64().unwrap_or(if nd.sign() == Sign::Minus { i64::MIN } else { i64::MAX });
+    let nd = nd.to_i64().unwrap_or(if nd.sign() == Sign::Minus {
+        i64::MIN
+    } else {
+        i64::MAX
+    });
     match round_digits(x, nd) {
         Some(r) => Ok(new_float(vm, r)),
         None => Err(vm.overflow_error("rounded value too large to represent")),
@@ -729,7 +781,11 @@ fn float_round(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn float_hash(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let x = recv(vm, &args, "__hash__")?;
-    let id = if x.is_nan() { crate::types::identity::id_of(vm, args.pos[0]) as u64 } else { 0 };
+    let id = if x.is_nan() {
+        crate::types::identity::id_of(vm, args.pos[0]) as u64
+    } else {
+        0
+    };
     let h = crate::ops::hash::hash_f64(x, id);
     Ok(int::new_i64(vm, h))
 }
@@ -775,7 +831,11 @@ pub fn integer_ratio(x: f64) -> Option<(BigInt, BigInt)> {
         e -= 1;
     }
     let n = int::f64_to_bigint(m).unwrap_or_default();
-    Some(if e >= 0 { (n << e as u32, BigInt::from(1)) } else { (n, BigInt::from(1) << (-e) as u32) })
+    Some(if e >= 0 {
+        (n << e as u32, BigInt::from(1))
+    } else {
+        (n, BigInt::from(1) << (-e) as u32)
+    })
 }
 
 fn float_as_integer_ratio(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -801,7 +861,10 @@ fn float_hex(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn float_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let cls = args.pos.first().copied().unwrap_or(vm.cls.float);
     if args.pos.len() != 2 || !args.kw.is_empty() {
-        return Err(vm.type_error(format!("fromhex() takes exactly one argument ({} given)", args.pos.len().saturating_sub(1) + args.kw.len())));
+        return Err(vm.type_error(format!(
+            "fromhex() takes exactly one argument ({} given)",
+            args.pos.len().saturating_sub(1) + args.kw.len()
+        )));
     }
     let Some(text) = crate::types::str::as_str(args.pos[1]) else {
         let t = crate::types::class::type_name(vm, args.pos[1]).to_string();
@@ -809,8 +872,12 @@ fn float_fromhex(vm: &mut Vm, args: Args<'_>) -> PyResult {
     };
     let f = match from_hex(text) {
         Ok(f) => f,
-        Err(FromHexError::Invalid) => return Err(vm.value_error("invalid hexadecimal floating-point string")),
-        Err(FromHexError::Overflow) => return Err(vm.overflow_error("hexadecimal value too large to represent as a float")),
+        Err(FromHexError::Invalid) => {
+            return Err(vm.value_error("invalid hexadecimal floating-point string"))
+        }
+        Err(FromHexError::Overflow) => {
+            return Err(vm.overflow_error("hexadecimal value too large to represent as a float"))
+        }
     };
     let v = new_float(vm, f);
     if cls == vm.cls.float {
@@ -858,7 +925,9 @@ pub fn float_from_object(vm: &mut Vm, x: Value) -> PyResult<f64> {
         return to_f64(vm, x);
     }
     let t = crate::types::class::type_name(vm, x).to_string();
-    Err(vm.type_error(format!("float() argument must be a string or a real number, not '{t}'")))
+    Err(vm.type_error(format!(
+        "float() argument must be a string or a real number, not '{t}'"
+    )))
 }
 
 /// `float.__new__(cls, x=0.0)`.
@@ -1016,8 +1085,17 @@ mod tests {
 
     #[test]
     fn integer_ratios() {
-        assert_eq!(integer_ratio(0.1), Some((BigInt::from(3602879701896397u64), BigInt::from(36028797018963968u64))));
-        assert_eq!(integer_ratio(-2.0), Some((BigInt::from(-2), BigInt::from(1))));
+        assert_eq!(
+            integer_ratio(0.1),
+            Some((
+                BigInt::from(3602879701896397u64),
+                BigInt::from(36028797018963968u64)
+            ))
+        );
+        assert_eq!(
+            integer_ratio(-2.0),
+            Some((BigInt::from(-2), BigInt::from(1)))
+        );
         assert_eq!(integer_ratio(f64::NAN), None);
     }
 }

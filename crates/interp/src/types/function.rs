@@ -1,6 +1,8 @@
 //! Functions, bound methods, `property`, `staticmethod`, `classmethod`, `super` and cells.
 
-use crate::object::{self, BuiltinObj, ClassObj, FunctionObj, MethodObj, MethodWrapperObj, PropertyObj, SuperObj};
+use crate::object::{
+    self, BuiltinObj, ClassObj, FunctionObj, MethodObj, MethodWrapperObj, PropertyObj, SuperObj,
+};
 use crate::ops;
 use crate::types::class::{class_of, is_subclass, type_name};
 use crate::types::str::new_str;
@@ -21,7 +23,11 @@ macro_rules! func_field {
             Ok(if v.is_null() { vm.none } else { v })
         }
         fn $set(vm: &mut Vm, args: Args<'_>) -> PyResult {
-            let v = if args.pos[1] == vm.none { Value::NULL } else { args.pos[1] };
+            let v = if args.pos[1] == vm.none {
+                Value::NULL
+            } else {
+                args.pos[1]
+            };
             func(vm, args.pos[0])?.$field = v;
             Ok(vm.none)
         }
@@ -65,7 +71,9 @@ fn f_dict(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn f_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let q = crate::types::str::as_str(func(vm, args.pos[0])?.qualname).unwrap_or("?").to_string();
+    let q = crate::types::str::as_str(func(vm, args.pos[0])?.qualname)
+        .unwrap_or("?")
+        .to_string();
     let id = crate::types::identity::id_of(vm, args.pos[0]);
     Ok(new_str(vm, &format!("<function {q} at {id:#x}>")))
 }
@@ -79,28 +87,40 @@ fn f_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn m_func(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(object::downcast::<MethodObj>(args.pos[0]).map(|m| m.func).unwrap_or(vm.none))
+    Ok(object::downcast::<MethodObj>(args.pos[0])
+        .map(|m| m.func)
+        .unwrap_or(vm.none))
 }
 
 fn m_self(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(object::downcast::<MethodObj>(args.pos[0]).map(|m| m.receiver).unwrap_or(vm.none))
+    Ok(object::downcast::<MethodObj>(args.pos[0])
+        .map(|m| m.receiver)
+        .unwrap_or(vm.none))
 }
 
 fn m_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let m = object::downcast::<MethodObj>(args.pos[0]).expect("a method");
     let (f, r) = (m.func, m.receiver);
-    let q = ops::attr::getattr_str(vm, f, "__qualname__").ok().and_then(|q| crate::types::str::as_str(q).map(|s| s.to_string())).unwrap_or_default();
+    let q = ops::attr::getattr_str(vm, f, "__qualname__")
+        .ok()
+        .and_then(|q| crate::types::str::as_str(q).map(|s| s.to_string()))
+        .unwrap_or_default();
     let rr = ops::convert::repr_string(vm, r)?;
     Ok(new_str(vm, &format!("<bound method {q} of {rr}>")))
 }
 
 fn m_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let f = object::downcast::<MethodObj>(args.pos[0]).map(|m| m.func).unwrap_or(vm.none);
+    let f = object::downcast::<MethodObj>(args.pos[0])
+        .map(|m| m.func)
+        .unwrap_or(vm.none);
     ops::attr::getattr(vm, f, args.pos[1])
 }
 
 fn m_eq(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let (a, b) = (object::downcast::<MethodObj>(args.pos[0]), object::downcast::<MethodObj>(args.pos[1]));
+    let (a, b) = (
+        object::downcast::<MethodObj>(args.pos[0]),
+        object::downcast::<MethodObj>(args.pos[1]),
+    );
     match (a, b) {
         (Some(a), Some(b)) => Ok(vm.bool(a.func == b.func && a.receiver == b.receiver)),
         _ => Ok(vm.not_implemented),
@@ -109,25 +129,37 @@ fn m_eq(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn b_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let b = object::downcast::<BuiltinObj>(args.pos[0]).expect("a builtin");
-    let (n, recv) = (crate::types::str::as_str(b.name).unwrap_or("?").to_string(), b.receiver);
+    let (n, recv) = (
+        crate::types::str::as_str(b.name).unwrap_or("?").to_string(),
+        b.receiver,
+    );
     if recv.is_null() {
         return Ok(new_str(vm, &format!("<built-in function {n}>")));
     }
     let t = type_name(vm, recv).to_string();
     let id = crate::types::identity::id_of(vm, recv);
-    Ok(new_str(vm, &format!("<built-in method {n} of {t} object at {id:#x}>")))
+    Ok(new_str(
+        vm,
+        &format!("<built-in method {n} of {t} object at {id:#x}>"),
+    ))
 }
 
 fn b_name(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(object::downcast::<BuiltinObj>(args.pos[0]).map(|b| b.name).unwrap_or(vm.none))
+    Ok(object::downcast::<BuiltinObj>(args.pos[0])
+        .map(|b| b.name)
+        .unwrap_or(vm.none))
 }
 
 fn b_qualname(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(object::downcast::<BuiltinObj>(args.pos[0]).map(|b| b.qualname).unwrap_or(vm.none))
+    Ok(object::downcast::<BuiltinObj>(args.pos[0])
+        .map(|b| b.qualname)
+        .unwrap_or(vm.none))
 }
 
 fn b_self(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let r = object::downcast::<BuiltinObj>(args.pos[0]).map(|b| b.receiver).unwrap_or(Value::NULL);
+    let r = object::downcast::<BuiltinObj>(args.pos[0])
+        .map(|b| b.receiver)
+        .unwrap_or(Value::NULL);
     Ok(if r.is_null() { vm.none } else { r })
 }
 
@@ -158,7 +190,9 @@ fn prop_init(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if p.doc == none && p.fget != none {
         let fget = p.fget;
         if let Ok(Some(d)) = ops::attr::getattr_opt(vm, fget, vm.names.__doc__) {
-            object::downcast::<PropertyObj>(args.pos[0]).expect("a property").doc = d;
+            object::downcast::<PropertyObj>(args.pos[0])
+                .expect("a property")
+                .doc = d;
         } else {
             vm.exc = Value::NULL;
         }
@@ -203,7 +237,9 @@ fn prop_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
 macro_rules! prop_field {
     ($name:ident, $field:ident) => {
         fn $name(vm: &mut Vm, args: Args<'_>) -> PyResult {
-            Ok(object::downcast::<PropertyObj>(args.pos[0]).map(|p| p.$field).unwrap_or(vm.none))
+            Ok(object::downcast::<PropertyObj>(args.pos[0])
+                .map(|p| p.$field)
+                .unwrap_or(vm.none))
         }
     };
 }
@@ -221,12 +257,16 @@ fn wrapper_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn wrapper_func(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(object::downcast::<MethodWrapperObj>(args.pos[0]).map(|w| w.func).unwrap_or(vm.none))
+    Ok(object::downcast::<MethodWrapperObj>(args.pos[0])
+        .map(|w| w.func)
+        .unwrap_or(vm.none))
 }
 
 fn wrapper_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let w = args.pos[0];
-    let f = object::downcast::<MethodWrapperObj>(w).map(|w| w.func).unwrap_or(vm.none);
+    let f = object::downcast::<MethodWrapperObj>(w)
+        .map(|w| w.func)
+        .unwrap_or(vm.none);
     if class_of(vm, w) == vm.cls.staticmethod {
         return Ok(f);
     }
@@ -239,8 +279,18 @@ fn wrapper_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn static_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let f = object::downcast::<MethodWrapperObj>(args.pos[0]).map(|w| w.func).unwrap_or(vm.none);
-    ops::call::call_args(vm, f, Args { pos: &args.pos[1..], kw: args.kw, kwnames: args.kwnames })
+    let f = object::downcast::<MethodWrapperObj>(args.pos[0])
+        .map(|w| w.func)
+        .unwrap_or(vm.none);
+    ops::call::call_args(
+        vm,
+        f,
+        Args {
+            pos: &args.pos[1..],
+            kw: args.kw,
+            kwnames: args.kwnames,
+        },
+    )
 }
 
 fn super_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -259,7 +309,9 @@ fn super_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     } else {
         let c = class_of(vm, obj);
         if !is_subclass(c, this) {
-            return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+            return Err(
+                vm.type_error("super(type, obj): obj must be an instance or subtype of type")
+            );
         }
         c
     };
@@ -282,7 +334,9 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
     let mut first = f.values.first().copied().unwrap_or(Value::NULL);
     if let Some(ci) = code.cell2arg.iter().position(|a| *a == Some(0)) {
         let cell = f.values[code.varnames.len() + ci];
-        first = object::downcast::<object::CellObj>(cell).map(|c| c.value).unwrap_or(first);
+        first = object::downcast::<object::CellObj>(cell)
+            .map(|c| c.value)
+            .unwrap_or(first);
     }
     if first.is_null() {
         return Err(vm.runtime_error("super(): arg[0] deleted"));
@@ -292,7 +346,9 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
         return Err(vm.runtime_error("super(): __class__ cell not found"));
     };
     let cell = f.values[nl + j];
-    let cls = object::downcast::<object::CellObj>(cell).map(|c| c.value).unwrap_or(Value::NULL);
+    let cls = object::downcast::<object::CellObj>(cell)
+        .map(|c| c.value)
+        .unwrap_or(Value::NULL);
     if cls.is_null() {
         return Err(vm.runtime_error("super(): empty __class__ cell"));
     }
@@ -304,11 +360,16 @@ fn super_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (this, obj_type) = (s.this_class, s.obj_type);
     let t = crate::types::class::class_name(this).to_string();
     let o = crate::types::class::class_name(obj_type).to_string();
-    Ok(new_str(vm, &format!("<super: <class '{t}'>, <{o} object>>")))
+    Ok(new_str(
+        vm,
+        &format!("<super: <class '{t}'>, <{o} object>>"),
+    ))
 }
 
 fn cell_contents(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let v = object::downcast::<object::CellObj>(args.pos[0]).map(|c| c.value).unwrap_or(Value::NULL);
+    let v = object::downcast::<object::CellObj>(args.pos[0])
+        .map(|c| c.value)
+        .unwrap_or(Value::NULL);
     if v.is_null() {
         return Err(vm.value_error("Cell is empty"));
     }
@@ -333,7 +394,14 @@ pub(crate) fn init(vm: &mut Vm) {
     let m = vm.cls.method;
     vm.add_getset(m, "__func__", m_func, None);
     vm.add_getset(m, "__self__", m_self, None);
-    vm.add_methods(m, &[("__repr__", m_repr), ("__getattr__", m_getattr), ("__eq__", m_eq)]);
+    vm.add_methods(
+        m,
+        &[
+            ("__repr__", m_repr),
+            ("__getattr__", m_getattr),
+            ("__eq__", m_eq),
+        ],
+    );
     crate::types::class::update_slot_flags(vm, m);
     let b = vm.cls.builtin_function;
     vm.add_methods(b, &[("__repr__", b_repr)]);
@@ -342,7 +410,16 @@ pub(crate) fn init(vm: &mut Vm) {
     vm.add_getset(b, "__self__", b_self, None);
     let p = vm.cls.property;
     vm.add_staticmethod(p, "__new__", prop_new);
-    vm.add_methods(p, &[("__init__", prop_init), ("getter", prop_getter), ("setter", prop_setter), ("deleter", prop_deleter), ("__get__", prop_get)]);
+    vm.add_methods(
+        p,
+        &[
+            ("__init__", prop_init),
+            ("getter", prop_getter),
+            ("setter", prop_setter),
+            ("deleter", prop_deleter),
+            ("__get__", prop_get),
+        ],
+    );
     vm.add_getset(p, "fget", prop_fget, None);
     vm.add_getset(p, "fset", prop_fset, None);
     vm.add_getset(p, "fdel", prop_fdel, None);

@@ -29,7 +29,8 @@ pub fn id_of(vm: &mut Vm, v: Value) -> i64 {
         return (v.0 as i64) & !1;
     }
     // SAFETY: non-small Values reaching Python code are object pointers.
-    let pinned = unsafe { (*(v.addr() as *const pyrs_gc::Header)).flags & pyrs_gc::flags::PINNED != 0 };
+    let pinned =
+        unsafe { (*(v.addr() as *const pyrs_gc::Header)).flags & pyrs_gc::flags::PINNED != 0 };
     if pinned {
         return v.0 as i64;
     }

@@ -23,13 +23,21 @@ static DICT_MAP: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
 impl Map {
     /// A new empty root map (one per class).
     pub fn new_root() -> *const Map {
-        Box::into_raw(Box::new(Map { names: Vec::new(), transitions: RefCell::default(), dict_mode: false }))
+        Box::into_raw(Box::new(Map {
+            names: Vec::new(),
+            transitions: RefCell::default(),
+            dict_mode: false,
+        }))
     }
 
     /// The map of instances that keep their attributes in a dict (slot 0).
     pub fn dict_map() -> *const Map {
         *DICT_MAP.get_or_init(|| {
-            Box::into_raw(Box::new(Map { names: Vec::new(), transitions: RefCell::default(), dict_mode: true })) as usize
+            Box::into_raw(Box::new(Map {
+                names: Vec::new(),
+                transitions: RefCell::default(),
+                dict_mode: true,
+            })) as usize
         }) as *const Map
     }
 
@@ -56,7 +64,11 @@ impl Map {
         }
         let mut names = self.names.clone();
         names.push(name);
-        let m = Box::into_raw(Box::new(Map { names, transitions: RefCell::default(), dict_mode: false })) as *const Map;
+        let m = Box::into_raw(Box::new(Map {
+            names,
+            transitions: RefCell::default(),
+            dict_mode: false,
+        })) as *const Map;
         self.transitions.borrow_mut().insert(name.0, m);
         m
     }
@@ -107,7 +119,11 @@ pub fn get_attr(inst: &InstanceObj, name: Value) -> Option<Value> {
 
 /// A new slot array of `len` slots holding `old` at the front.
 fn grow(vm: &mut Vm, old: &[Value], len: usize) -> Value {
-    let p = vm.alloc(object::Kind::Array, std::mem::size_of::<ArrayObj>() + 8 * len, Value::NULL);
+    let p = vm.alloc(
+        object::Kind::Array,
+        std::mem::size_of::<ArrayObj>() + 8 * len,
+        Value::NULL,
+    );
     // SAFETY: a fresh Array object with room for `len` Values.
     unsafe {
         let a = &mut *(p as *mut ArrayObj);

@@ -217,10 +217,18 @@ fn small_op(vm: &mut Vm, op: BinOp, x: i64, y: i64) -> PyResult<Value> {
         BinOp::Mul => Ok(new_i128(vm, wx * wy)),
         BinOp::FloorDiv | BinOp::Mod => {
             if y == 0 {
-                let msg = if op == BinOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
+                let msg = if op == BinOp::Mod {
+                    "integer modulo by zero"
+                } else {
+                    "integer division or modulo by zero"
+                };
                 return Err(vm.zero_division(msg));
             }
-            let r = if op == BinOp::Mod { Integer::mod_floor(&wx, &wy) } else { Integer::div_floor(&wx, &wy) };
+            let r = if op == BinOp::Mod {
+                Integer::mod_floor(&wx, &wy)
+            } else {
+                Integer::div_floor(&wx, &wy)
+            };
             Ok(new_i128(vm, r))
         }
         BinOp::TrueDiv => {
@@ -254,7 +262,9 @@ fn big_op(vm: &mut Vm, op: BinOp, x: IntRef<'_>, y: IntRef<'_>) -> PyResult<Valu
             match r {
                 Ok(f) => Ok(float::new_float(vm, f)),
                 Err(DivError::ZeroDivision) => Err(vm.zero_division("division by zero")),
-                Err(DivError::Overflow) => Err(vm.overflow_error("integer division result too large for a float")),
+                Err(DivError::Overflow) => {
+                    Err(vm.overflow_error("integer division result too large for a float"))
+                }
             }
         }
         BinOp::Pow => {
@@ -300,7 +310,11 @@ fn big_op(vm: &mut Vm, op: BinOp, x: IntRef<'_>, y: IntRef<'_>) -> PyResult<Valu
                 BinOp::Mul => a * b,
                 BinOp::FloorDiv | BinOp::Mod => {
                     if b.is_zero() {
-                        let msg = if op == BinOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
+                        let msg = if op == BinOp::Mod {
+                            "integer modulo by zero"
+                        } else {
+                            "integer division or modulo by zero"
+                        };
                         return Err(vm.zero_division(msg));
                     }
                     if op == BinOp::Mod {
@@ -322,7 +336,11 @@ fn big_op(vm: &mut Vm, op: BinOp, x: IntRef<'_>, y: IntRef<'_>) -> PyResult<Valu
 /// `base ** exp` for a non-negative exponent; `MemoryError` for absurdly large results.
 fn pow_nonneg(vm: &mut Vm, base: &BigInt, exp: IntRef<'_>) -> PyResult<BigInt> {
     if base.is_zero() {
-        return Ok(if exp.is_zero() { BigInt::one() } else { BigInt::zero() });
+        return Ok(if exp.is_zero() {
+            BigInt::one()
+        } else {
+            BigInt::zero()
+        });
     }
     if base.is_one() {
         return Ok(BigInt::one());
@@ -338,7 +356,9 @@ fn pow_nonneg(vm: &mut Vm, base: &BigInt, exp: IntRef<'_>) -> PyResult<BigInt> {
         IntRef::Small(i) => i as u64,
         IntRef::Big(b) => b.to_u64().unwrap_or(u64::MAX),
     };
-    if e.saturating_mul(base.bits().saturating_sub(1).max(1)) > MAX_RESULT_BITS || e > u32::MAX as u64 {
+    if e.saturating_mul(base.bits().saturating_sub(1).max(1)) > MAX_RESULT_BITS
+        || e > u32::MAX as u64
+    {
         return Err(vm.memory_error());
     }
     Ok(Pow::pow(base, e as u32))
@@ -349,11 +369,17 @@ pub fn pow_mod(vm: &mut Vm, a: Value, b: Value, m: Value) -> PyResult<Value> {
     let (Some(x), Some(y), Some(z)) = (int_ref(a), int_ref(b), int_ref(m)) else {
         let numeric = |v: Value| is_int(v) || float::as_f64(v).is_some();
         if numeric(a) && numeric(b) && numeric(m) {
-            return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            return Err(
+                vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+            );
         }
         return Ok(vm.not_implemented);
     };
-    let (mut base, exp, modulus) = (x.big().into_owned(), y.big().into_owned(), z.big().into_owned());
+    let (mut base, exp, modulus) = (
+        x.big().into_owned(),
+        y.big().into_owned(),
+        z.big().into_owned(),
+    );
     if modulus.is_zero() {
         return Err(vm.value_error("pow() 3rd argument cannot be 0"));
     }
@@ -367,7 +393,11 @@ pub fn pow_mod(vm: &mut Vm, a: Value, b: Value, m: Value) -> PyResult<Value> {
         exp = -exp;
     }
     let r = base.mod_floor(&m_abs).modpow(&exp, &m_abs);
-    let r = if modulus.sign() == Sign::Minus && !r.is_zero() { r + &modulus } else { r };
+    let r = if modulus.sign() == Sign::Minus && !r.is_zero() {
+        r + &modulus
+    } else {
+        r
+    };
     Ok(new_int(vm, r))
 }
 
@@ -458,7 +488,9 @@ pub fn bigint_to_f64(b: &BigInt) -> Option<f64> {
 fn int_to_f64_checked(vm: &mut Vm, x: IntRef<'_>) -> PyResult<f64> {
     match x {
         IntRef::Small(i) => Ok(i as f64),
-        IntRef::Big(b) => bigint_to_f64(b).ok_or_else(|| vm.overflow_error("int too large to convert to float")),
+        IntRef::Big(b) => {
+            bigint_to_f64(b).ok_or_else(|| vm.overflow_error("int too large to convert to float"))
+        }
     }
 }
 
@@ -505,7 +537,11 @@ pub fn cmp_int_f64(i: &BigInt, f: f64) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     if let Some(s) = i.to_i64() {
         if s.unsigned_abs() <= 1 << 53 {
@@ -646,7 +682,10 @@ pub fn parse_int(text: &str, base: u32) -> Result<BigInt, ParseIntError> {
         Some(b'+') => (false, &s[1..]),
         _ => (false, s),
     };
-    let lower2 = s.get(..2).map(|p| p.to_ascii_lowercase()).unwrap_or_default();
+    let lower2 = s
+        .get(..2)
+        .map(|p| p.to_ascii_lowercase())
+        .unwrap_or_default();
     let prefix_base = match lower2.as_str() {
         "0x" => Some(16),
         "0o" => Some(8),
@@ -679,7 +718,11 @@ pub fn parse_int(text: &str, base: u32) -> Result<BigInt, ParseIntError> {
         if d >= base {
             return Err(ParseIntError::Invalid);
         }
-        digits.push(if d < 10 { b'0' + d as u8 } else { b'a' + (d - 10) as u8 });
+        digits.push(if d < 10 {
+            b'0' + d as u8
+        } else {
+            b'a' + (d - 10) as u8
+        });
         prev_underscore = false;
     }
     if digits.is_empty() || prev_underscore {
@@ -699,7 +742,8 @@ fn parse_int_checked(text: &str, base: u32) -> Result<BigInt, ParseIntError> {
         let s = text.trim_matches(is_py_space);
         let s = s.strip_prefix(['+', '-']).unwrap_or(s);
         let lower = s.to_ascii_lowercase();
-        let prefixed = lower.starts_with("0x") || lower.starts_with("0o") || lower.starts_with("0b");
+        let prefixed =
+            lower.starts_with("0x") || lower.starts_with("0o") || lower.starts_with("0b");
         if !prefixed && s.starts_with('0') && !v.is_zero() {
             return Err(ParseIntError::Invalid);
         }
@@ -713,13 +757,17 @@ fn parse_int_checked(text: &str, base: u32) -> Result<BigInt, ParseIntError> {
 /// The int receiver of an int method, or `TypeError` as CPython words it.
 fn recv<'a>(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<IntRef<'a>> {
     let Some(&v) = args.pos.first() else {
-        return Err(vm.type_error(format!("descriptor '{name}' of 'int' object needs an argument")));
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' of 'int' object needs an argument"
+        )));
     };
     match int_ref(v) {
         Some(i) => Ok(i),
         None => {
             let t = crate::types::class::type_name(vm, v).to_string();
-            Err(vm.type_error(format!("descriptor '{name}' requires a 'int' object but received a '{t}'")))
+            Err(vm.type_error(format!(
+                "descriptor '{name}' requires a 'int' object but received a '{t}'"
+            )))
         }
     }
 }
@@ -737,14 +785,20 @@ fn check_one_arg(vm: &mut Vm, args: &Args<'_>) -> PyResult<()> {
         return Err(vm.type_error("wrapper takes no keyword arguments"));
     }
     if args.pos.len() != 2 {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1))));
+        return Err(vm.type_error(format!(
+            "expected 1 argument, got {}",
+            args.pos.len().saturating_sub(1)
+        )));
     }
     Ok(())
 }
 
 fn check_no_arg(vm: &mut Vm, args: &Args<'_>) -> PyResult<()> {
     if args.pos.len() > 1 || !args.kw.is_empty() {
-        return Err(vm.type_error(format!("expected 0 arguments, got {}", args.pos.len().saturating_sub(1) + args.kw.len())));
+        return Err(vm.type_error(format!(
+            "expected 0 arguments, got {}",
+            args.pos.len().saturating_sub(1) + args.kw.len()
+        )));
     }
     Ok(())
 }
@@ -815,7 +869,10 @@ fn pow_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Option<Value>>
         2 => Ok(None),
         3 if args.pos[2] == vm.none => Ok(None),
         3 => Ok(Some(args.pos[2])),
-        n if n < 2 => Err(vm.type_error(format!("expected at least 1 argument, got {}", n.saturating_sub(1)))),
+        n if n < 2 => Err(vm.type_error(format!(
+            "expected at least 1 argument, got {}",
+            n.saturating_sub(1)
+        ))),
         n => Err(vm.type_error(format!("expected at most 2 arguments, got {}", n - 1))),
     }
 }
@@ -961,7 +1018,10 @@ fn int_format(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn int_round(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let x = recv(vm, &args, "__round__")?;
     if args.pos.len() > 2 || !args.kw.is_empty() {
-        return Err(vm.type_error(format!("__round__ expected at most 1 argument, got {}", args.pos.len() - 1 + args.kw.len())));
+        return Err(vm.type_error(format!(
+            "__round__ expected at most 1 argument, got {}",
+            args.pos.len() - 1 + args.kw.len()
+        )));
     }
     let Some(&nd) = args.pos.get(1) else {
         return Ok(exact(vm, x));
@@ -1021,7 +1081,10 @@ fn int_bit_count(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn int_as_integer_ratio(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let x = recv(vm, &args, "as_integer_ratio")?;
     let v = exact(vm, x);
-    Ok(crate::types::tuple::new_tuple(vm, &[v, Value::from_usize(1)]))
+    Ok(crate::types::tuple::new_tuple(
+        vm,
+        &[v, Value::from_usize(1)],
+    ))
 }
 
 fn int_zero_getter(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -1043,17 +1106,27 @@ fn byteorder(vm: &mut Vm, v: Option<Value>) -> PyResult<bool> {
         Some(_) => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
         None => {
             let t = crate::types::class::type_name(vm, v).to_string();
-            Err(vm.type_error(format!("to_bytes() argument 'byteorder' must be str, not {t}")))
+            Err(vm.type_error(format!(
+                "to_bytes() argument 'byteorder' must be str, not {t}"
+            )))
         }
     }
 }
 
 /// Binds `(pos0, pos1, *, signed)` arguments of `to_bytes` / `from_bytes`.
-fn bind_bytes_args(vm: &mut Vm, args: &Args<'_>, fname: &str, names: [&str; 2]) -> PyResult<[Option<Value>; 3]> {
+fn bind_bytes_args(
+    vm: &mut Vm,
+    args: &Args<'_>,
+    fname: &str,
+    names: [&str; 2],
+) -> PyResult<[Option<Value>; 3]> {
     let mut out = [None, None, None];
     let pos = &args.pos[1..];
     if pos.len() > 2 {
-        return Err(vm.type_error(format!("{fname}() takes at most 2 positional arguments ({} given)", pos.len())));
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most 2 positional arguments ({} given)",
+            pos.len()
+        )));
     }
     for (i, &p) in pos.iter().enumerate() {
         out[i] = Some(p);
@@ -1067,10 +1140,15 @@ fn bind_bytes_args(vm: &mut Vm, args: &Args<'_>, fname: &str, names: [&str; 2]) 
         } else if k == "signed" {
             2
         } else {
-            return Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{k}'")));
+            return Err(vm.type_error(format!(
+                "{fname}() got an unexpected keyword argument '{k}'"
+            )));
         };
         if out[slot].is_some() {
-            return Err(vm.type_error(format!("argument for {fname}() given by name ('{k}') and position ({})", slot + 1)));
+            return Err(vm.type_error(format!(
+                "argument for {fname}() given by name ('{k}') and position ({})",
+                slot + 1
+            )));
         }
         out[slot] = Some(v);
     }
@@ -1096,7 +1174,11 @@ fn int_to_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if !signed && value.sign() == Sign::Minus {
         return Err(vm.overflow_error("can't convert negative int to unsigned"));
     }
-    let mut bytes = if signed { value.to_signed_bytes_le() } else { value.magnitude().to_bytes_le() };
+    let mut bytes = if signed {
+        value.to_signed_bytes_le()
+    } else {
+        value.magnitude().to_bytes_le()
+    };
     if value.is_zero() {
         bytes.clear();
     }
@@ -1109,7 +1191,11 @@ fn int_to_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult {
         // the value does not fit.
         return Err(vm.overflow_error("int too big to convert"));
     }
-    let fill = if signed && value.sign() == Sign::Minus { 0xff } else { 0 };
+    let fill = if signed && value.sign() == Sign::Minus {
+        0xff
+    } else {
+        0
+    };
     bytes.resize(length, fill);
     if !little {
         bytes.reverse();
@@ -1149,7 +1235,11 @@ fn int_from_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if !little {
         bytes.reverse();
     }
-    let v = if signed { BigInt::from_signed_bytes_le(&bytes) } else { BigInt::from_bytes_le(Sign::Plus, &bytes) };
+    let v = if signed {
+        BigInt::from_signed_bytes_le(&bytes)
+    } else {
+        BigInt::from_bytes_le(Sign::Plus, &bytes)
+    };
     let r = new_int(vm, v);
     if cls == vm.cls.int || cls.is_null() {
         Ok(r)
@@ -1165,7 +1255,10 @@ fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let mut x = pos.first().copied();
     let mut base = pos.get(1).copied();
     if pos.len() > 2 {
-        return Err(vm.type_error(format!("int() takes at most 2 arguments ({} given)", pos.len() + args.kw.len())));
+        return Err(vm.type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            pos.len() + args.kw.len()
+        )));
     }
     for (&k, &v) in args.kwnames.iter().zip(args.kw) {
         let k = crate::types::str::as_str(k).unwrap_or("");
@@ -1250,7 +1343,9 @@ fn int_from_object(vm: &mut Vm, x: Value, base: Option<Value>) -> PyResult<Value
         };
     }
     let t = crate::types::class::type_name(vm, x).to_string();
-    Err(vm.type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{t}'")))
+    Err(vm.type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{t}'"
+    )))
 }
 
 fn checked_int_result(vm: &mut Vm, r: Value, name: &str) -> PyResult<Value> {
@@ -1282,7 +1377,9 @@ fn bool_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let v = args.pos.first().copied().unwrap_or(Value::NULL);
     if !is_bool(v) {
         let t = crate::types::class::type_name(vm, v).to_string();
-        return Err(vm.type_error(format!("descriptor '__repr__' requires a 'bool' object but received a '{t}'")));
+        return Err(vm.type_error(format!(
+            "descriptor '__repr__' requires a 'bool' object but received a '{t}'"
+        )));
     }
     let s = if v == vm.true_ { "True" } else { "False" };
     Ok(vm.intern(s))
@@ -1415,12 +1512,18 @@ mod tests {
         let ten399 = Pow::pow(&BigInt::from(10), 399u32);
         assert_eq!(true_divide(&ten400, &ten399), Ok(10.0));
         assert_eq!(true_divide(&BigInt::one(), &ten400), Ok(0.0));
-        assert_eq!(true_divide(&ten400, &BigInt::one()), Err(DivError::Overflow));
+        assert_eq!(
+            true_divide(&ten400, &BigInt::one()),
+            Err(DivError::Overflow)
+        );
         assert_eq!(p("1", "0"), Err(DivError::ZeroDivision));
         // (2**60 + 1) / 3, checked against CPython
         assert_eq!(p("1152921504606846977", "3"), Ok(3.843071682022823e+17));
         // 10**30 / 7
-        assert_eq!(p("1000000000000000000000000000000", "7"), Ok(1.4285714285714285e+29));
+        assert_eq!(
+            p("1000000000000000000000000000000", "7"),
+            Ok(1.4285714285714285e+29)
+        );
         // subnormal result: 1 / 2**1074
         let two1074 = BigInt::one() << 1074u32;
         assert_eq!(true_divide(&BigInt::one(), &two1074), Ok(5e-324));
@@ -1429,10 +1532,19 @@ mod tests {
 
     #[test]
     fn bigint_to_f64_rounds_half_even() {
-        assert_eq!(bigint_to_f64(&big("9007199254740993")), Some(9007199254740992.0));
-        assert_eq!(bigint_to_f64(&big("9007199254740995")), Some(9007199254740996.0));
+        assert_eq!(
+            bigint_to_f64(&big("9007199254740993")),
+            Some(9007199254740992.0)
+        );
+        assert_eq!(
+            bigint_to_f64(&big("9007199254740995")),
+            Some(9007199254740996.0)
+        );
         assert_eq!(bigint_to_f64(&(BigInt::one() << 1024u32)), None);
-        assert_eq!(bigint_to_f64(&-(BigInt::one() << 1000u32)), Some(-(2f64.powi(1000))));
+        assert_eq!(
+            bigint_to_f64(&-(BigInt::one() << 1000u32)),
+            Some(-(2f64.powi(1000)))
+        );
         let x = (BigInt::one() << 100u32) + (BigInt::one() << 47u32) + 1u32;
         assert_eq!(bigint_to_f64(&x), Some(1.2676506002282297e+30));
     }
@@ -1456,13 +1568,19 @@ mod tests {
         assert_eq!(parse_int_checked("010", 0), Err(ParseIntError::Invalid));
         assert_eq!(parse_int_checked("00", 0), Ok(big("0")));
         assert_eq!(parse_int_checked("0_0", 0), Ok(big("0")));
-        assert_eq!(parse_int(&"1".repeat(4301), 10), Err(ParseIntError::TooManyDigits(4301)));
+        assert_eq!(
+            parse_int(&"1".repeat(4301), 10),
+            Err(ParseIntError::TooManyDigits(4301))
+        );
     }
 
     #[test]
     fn int_float_comparison_is_exact() {
         let two53p1 = big("9007199254740993");
-        assert_eq!(cmp_int_f64(&two53p1, 9007199254740992.0), Some(Ordering::Greater));
+        assert_eq!(
+            cmp_int_f64(&two53p1, 9007199254740992.0),
+            Some(Ordering::Greater)
+        );
         assert_eq!(cmp_int_f64(&big("1"), f64::NAN), None);
         assert_eq!(cmp_int_f64(&big("-3"), -2.5), Some(Ordering::Less));
         let p1000 = BigInt::one() << 1000u32;

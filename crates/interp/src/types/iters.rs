@@ -1,7 +1,9 @@
 //! The native iterators: sequence, range, dict/set, and enumerate/zip/map/filter/reversed/
 //! callable iterators. [`next_fast`] advances any of them without a method lookup.
 
-use crate::object::{self, DictIterObj, InstanceObj, Kind, NativeIterObj, RangeIterObj, SeqIterObj};
+use crate::object::{
+    self, DictIterObj, InstanceObj, Kind, NativeIterObj, RangeIterObj, SeqIterObj,
+};
 use crate::types::list::list_items;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
@@ -27,7 +29,9 @@ pub enum NativeIterKind {
 impl NativeIterKind {
     fn from_u64(w: u64) -> Option<NativeIterKind> {
         use NativeIterKind::*;
-        [Enumerate, Zip, Map, Filter, Reversed, CallIter].get(w as usize).copied()
+        [Enumerate, Zip, Map, Filter, Reversed, CallIter]
+            .get(w as usize)
+            .copied()
     }
 }
 
@@ -48,19 +52,42 @@ pub fn new_seq_iter(vm: &mut Vm, cls: Value, seq: Value) -> Value {
 /// A `reversed` iterator over the first `len` items of the sequence `seq`.
 pub fn new_reversed_iter(vm: &mut Vm, seq: Value, len: usize) -> Value {
     let cls = vm.cls.reversed;
-    new_native(vm, cls, NativeIterKind::Reversed, seq, Value::NULL, Value::NULL, len as i64 - 1)
+    new_native(
+        vm,
+        cls,
+        NativeIterKind::Reversed,
+        seq,
+        Value::NULL,
+        Value::NULL,
+        len as i64 - 1,
+    )
 }
 
 /// `iter(callable, sentinel)`.
 pub fn new_callable_iter(vm: &mut Vm, callable: Value, sentinel: Value) -> Value {
     let cls = vm.cls.callable_iterator;
-    new_native(vm, cls, NativeIterKind::CallIter, callable, sentinel, Value::NULL, 0)
+    new_native(
+        vm,
+        cls,
+        NativeIterKind::CallIter,
+        callable,
+        sentinel,
+        Value::NULL,
+        0,
+    )
 }
 
 /// A dict or set iterator of class `cls` over `container`; `which` is 0 keys, 1 values,
 /// 2 items (plus [`WHICH_REVERSED`] to walk backwards) or [`WHICH_SET`]; `size` is the
 /// container's size now (a change is reported as an error), `start` the first entry index.
-pub fn new_dict_iter(vm: &mut Vm, cls: Value, container: Value, which: u64, size: usize, start: usize) -> Value {
+pub fn new_dict_iter(
+    vm: &mut Vm,
+    cls: Value,
+    container: Value,
+    which: u64,
+    size: usize,
+    start: usize,
+) -> Value {
     let (v, it) = vm.alloc_obj::<DictIterObj>(cls);
     it.container = container;
     it.which = which;
@@ -69,7 +96,15 @@ pub fn new_dict_iter(vm: &mut Vm, cls: Value, container: Value, which: u64, size
     v
 }
 
-fn new_native(vm: &mut Vm, cls: Value, kind: NativeIterKind, a: Value, b: Value, c: Value, index: i64) -> Value {
+fn new_native(
+    vm: &mut Vm,
+    cls: Value,
+    kind: NativeIterKind,
+    a: Value,
+    b: Value,
+    c: Value,
+    index: i64,
+) -> Value {
     let (v, it) = vm.alloc_obj::<NativeIterObj>(cls);
     it.a = a;
     it.b = b;
@@ -104,7 +139,8 @@ pub fn next_fast(vm: &mut Vm, it: Value) -> Option<PyResult<Option<Value>>> {
     match object::kind_of(it)? {
         Kind::RangeIter => {
             let o = object::downcast::<RangeIterObj>(it)?;
-            let r = crate::types::range::range_iter_next(o).map(|i| crate::types::int::new_i64(vm, i));
+            let r =
+                crate::types::range::range_iter_next(o).map(|i| crate::types::int::new_i64(vm, i));
             Some(Ok(r))
         }
         Kind::SeqIter => {
@@ -122,7 +158,9 @@ pub fn next_fast(vm: &mut Vm, it: Value) -> Option<PyResult<Option<Value>>> {
 }
 
 fn seq_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
-    let Some(o) = object::downcast::<SeqIterObj>(it) else { return Ok(None) };
+    let Some(o) = object::downcast::<SeqIterObj>(it) else {
+        return Ok(None);
+    };
     let seq = o.seq;
     if seq.is_null() {
         return Ok(None);
@@ -131,8 +169,11 @@ fn seq_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     // SAFETY: `it` is a SeqIter object.
     let cls = unsafe { object::class_word(it) };
     if cls == vm.cls.list_iterator || cls == vm.cls.tuple_iterator {
-        let items: &[Value] =
-            if cls == vm.cls.list_iterator { &*list_items(seq) } else { &*crate::types::tuple::items(seq) };
+        let items: &[Value] = if cls == vm.cls.list_iterator {
+            &*list_items(seq)
+        } else {
+            &*crate::types::tuple::items(seq)
+        };
         if let Some(&v) = items.get(i) {
             o.index += 1;
             return Ok(Some(v));
@@ -163,7 +204,9 @@ fn seq_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
 }
 
 fn dict_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
-    let Some(o) = object::downcast::<DictIterObj>(it) else { return Ok(None) };
+    let Some(o) = object::downcast::<DictIterObj>(it) else {
+        return Ok(None);
+    };
     let c = o.container;
     if c.is_null() {
         return Ok(None);
@@ -230,12 +273,18 @@ fn dict_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
 }
 
 fn native_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
-    let Some(o) = object::downcast::<NativeIterObj>(it) else { return Ok(None) };
-    let Some(kind) = NativeIterKind::from_u64(o.which) else { return Ok(None) };
+    let Some(o) = object::downcast::<NativeIterObj>(it) else {
+        return Ok(None);
+    };
+    let Some(kind) = NativeIterKind::from_u64(o.which) else {
+        return Ok(None);
+    };
     let (a, b) = (o.a, o.b);
     match kind {
         NativeIterKind::Enumerate => {
-            let Some(item) = crate::ops::iter::next(vm, a)? else { return Ok(None) };
+            let Some(item) = crate::ops::iter::next(vm, a)? else {
+                return Ok(None);
+            };
             let count = match object::downcast::<NativeIterObj>(it) {
                 Some(o) => o.b,
                 None => return Ok(None),
@@ -244,7 +293,12 @@ fn native_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
                 Some(n) => crate::types::int::new_i64(vm, n),
                 None => {
                     let one = Value::from_usize(1);
-                    crate::ops::arith::binary_op(vm, count, one, pyrs_frontend::bytecode::BinOp::Add)?
+                    crate::ops::arith::binary_op(
+                        vm,
+                        count,
+                        one,
+                        pyrs_frontend::bytecode::BinOp::Add,
+                    )?
                 }
             };
             if let Some(o) = object::downcast::<NativeIterObj>(it) {
@@ -284,7 +338,9 @@ fn native_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
             crate::ops::call::call(vm, a, &argv).map(Some)
         }
         NativeIterKind::Filter => loop {
-            let Some(item) = crate::ops::iter::next(vm, b)? else { return Ok(None) };
+            let Some(item) = crate::ops::iter::next(vm, b)? else {
+                return Ok(None);
+            };
             let keep = if a.is_null() || a == vm.none || a == vm.cls.bool_ {
                 crate::ops::convert::truthy(vm, item)?
             } else {
@@ -322,7 +378,9 @@ fn native_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
             }
             let idx = crate::types::int::new_i64(vm, i);
             let r = crate::ops::subscript::getitem(vm, a, idx);
-            let Some(o) = object::downcast::<NativeIterObj>(it) else { return Ok(None) };
+            let Some(o) = object::downcast::<NativeIterObj>(it) else {
+                return Ok(None);
+            };
             match r {
                 Ok(v) => {
                     o.index = i - 1;
@@ -371,13 +429,29 @@ fn native_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
 
 /// `zip(strict=True)`: iterator `i` is exhausted; raise if the others disagree.
 fn zip_strict_check(vm: &mut Vm, its: &[Value], i: usize) -> PyResult<()> {
-    let plural = |i: usize| if i == 1 { " ".to_string() } else { "s 1-".to_string() };
+    let plural = |i: usize| {
+        if i == 1 {
+            " ".to_string()
+        } else {
+            "s 1-".to_string()
+        }
+    };
     if i > 0 {
-        return Err(vm.value_error(format!("zip() argument {} is shorter than argument{}{}", i + 1, plural(i), i)));
+        return Err(vm.value_error(format!(
+            "zip() argument {} is shorter than argument{}{}",
+            i + 1,
+            plural(i),
+            i
+        )));
     }
     for (j, &x) in its.iter().enumerate().skip(1) {
         if crate::ops::iter::next(vm, x)?.is_some() {
-            return Err(vm.value_error(format!("zip() argument {} is longer than argument{}{}", j + 1, plural(j), j)));
+            return Err(vm.value_error(format!(
+                "zip() argument {} is longer than argument{}{}",
+                j + 1,
+                plural(j),
+                j
+            )));
         }
     }
     Ok(())
@@ -390,7 +464,9 @@ fn next_native(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
         Some(r) => r,
         None => {
             let t = crate::types::class::type_name(vm, it).to_string();
-            Err(vm.type_error(format!("descriptor '__next__' requires an iterator, not '{t}'")))
+            Err(vm.type_error(format!(
+                "descriptor '__next__' requires an iterator, not '{t}'"
+            )))
         }
     }
 }
@@ -457,12 +533,16 @@ fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     for &k in args.kwnames {
         let k = crate::types::str::as_str(k).unwrap_or("");
         if k != "iterable" && k != "start" {
-            return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for enumerate()")));
+            return Err(vm.type_error(format!(
+                "'{k}' is an invalid keyword argument for enumerate()"
+            )));
         }
     }
     let total = pos.len() + args.kw.len();
     if total > 2 {
-        return Err(vm.type_error(format!("enumerate() takes at most 2 arguments ({total} given)")));
+        return Err(vm.type_error(format!(
+            "enumerate() takes at most 2 arguments ({total} given)"
+        )));
     }
     let Some(iterable) = pos.first().copied().or_else(|| args.kwarg("iterable")) else {
         return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
@@ -475,7 +555,15 @@ fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         None => Value::from_usize(0),
     };
     let it = crate::ops::iter::iter(vm, iterable)?;
-    let obj = new_native(vm, base, NativeIterKind::Enumerate, it, start, Value::NULL, 0);
+    let obj = new_native(
+        vm,
+        base,
+        NativeIterKind::Enumerate,
+        it,
+        start,
+        Value::NULL,
+        0,
+    );
     Ok(finish(vm, cls, base, obj))
 }
 
@@ -514,7 +602,15 @@ fn map_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         its.push(crate::ops::iter::iter(vm, x)?);
     }
     let t = crate::types::tuple::new_tuple(vm, &its);
-    let obj = new_native(vm, base, NativeIterKind::Map, args.pos[1], t, Value::NULL, 0);
+    let obj = new_native(
+        vm,
+        base,
+        NativeIterKind::Map,
+        args.pos[1],
+        t,
+        Value::NULL,
+        0,
+    );
     Ok(finish(vm, cls, base, obj))
 }
 
@@ -529,7 +625,15 @@ fn filter_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(vm.type_error(format!("filter expected 2 arguments, got {n}")));
     }
     let it = crate::ops::iter::iter(vm, args.pos[2])?;
-    let obj = new_native(vm, base, NativeIterKind::Filter, args.pos[1], it, Value::NULL, 0);
+    let obj = new_native(
+        vm,
+        base,
+        NativeIterKind::Filter,
+        args.pos[1],
+        it,
+        Value::NULL,
+        0,
+    );
     Ok(finish(vm, cls, base, obj))
 }
 
@@ -597,7 +701,13 @@ pub(crate) fn init(vm: &mut Vm) {
     for cls in hinted {
         vm.add_method(cls, "__length_hint__", d_length_hint);
     }
-    let (e, z, m, f, r) = (vm.cls.enumerate, vm.cls.zip, vm.cls.map, vm.cls.filter, vm.cls.reversed);
+    let (e, z, m, f, r) = (
+        vm.cls.enumerate,
+        vm.cls.zip,
+        vm.cls.map,
+        vm.cls.filter,
+        vm.cls.reversed,
+    );
     vm.add_staticmethod(e, "__new__", enumerate_new);
     vm.add_staticmethod(z, "__new__", zip_new);
     vm.add_staticmethod(m, "__new__", map_new);

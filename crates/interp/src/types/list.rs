@@ -47,7 +47,11 @@ pub(crate) fn repr_leave(v: Value) {
 /// Runs `f` one level deeper in the recursion count (`RecursionError` "maximum recursion
 /// depth exceeded{what}" past the limit): native recursion through nested containers
 /// (repr, comparison) must not overflow the Rust stack.
-pub(crate) fn nested<T>(vm: &mut Vm, what: &str, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+pub(crate) fn nested<T>(
+    vm: &mut Vm,
+    what: &str,
+    f: impl FnOnce(&mut Vm) -> PyResult<T>,
+) -> PyResult<T> {
     if vm.call_depth >= vm.recursion_limit {
         let c = vm.cls.recursion_error;
         return Err(vm.raise_new(c, &format!("maximum recursion depth exceeded{what}")));
@@ -60,8 +64,18 @@ pub(crate) fn nested<T>(vm: &mut Vm, what: &str, f: impl FnOnce(&mut Vm) -> PyRe
 
 /// Checks the arguments of a method (receiver excluded) and returns them: no keywords,
 /// between `min` and `max` positional ones, with CPython's messages for `name`.
-pub(crate) fn method_args<'a>(vm: &mut Vm, args: &Args<'a>, name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
-    let rest = Args { pos: args.pos.get(1..).unwrap_or(&[]), kw: args.kw, kwnames: args.kwnames };
+pub(crate) fn method_args<'a>(
+    vm: &mut Vm,
+    args: &Args<'a>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
+    let rest = Args {
+        pos: args.pos.get(1..).unwrap_or(&[]),
+        kw: args.kw,
+        kwnames: args.kwnames,
+    };
     rest.check(vm, name, min, max)?;
     Ok(rest.pos)
 }
@@ -80,7 +94,9 @@ pub(crate) fn item_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
 
 /// Lexicographic rich comparison of two item snapshots (lists, tuples).
 pub(crate) fn seq_richcompare(vm: &mut Vm, a: &[Value], b: &[Value], op: CmpOp) -> PyResult {
-    nested(vm, " in comparison", |vm| seq_richcompare_inner(vm, a, b, op))
+    nested(vm, " in comparison", |vm| {
+        seq_richcompare_inner(vm, a, b, op)
+    })
 }
 
 fn seq_richcompare_inner(vm: &mut Vm, a: &[Value], b: &[Value], op: CmpOp) -> PyResult {
@@ -116,11 +132,23 @@ fn seq_richcompare_inner(vm: &mut Vm, a: &[Value], b: &[Value], op: CmpOp) -> Py
 
 /// The repr of a sequence of items between `open` and `close` ("[1, 2]"); `get(i)` reads
 /// item `i` afresh each time (repr of an item may mutate the container).
-pub(crate) fn repr_seq(vm: &mut Vm, open: &str, close: &str, get: impl Fn(usize) -> Option<Value>) -> PyResult<String> {
-    nested(vm, " while getting the repr of an object", |vm| repr_seq_inner(vm, open, close, get))
+pub(crate) fn repr_seq(
+    vm: &mut Vm,
+    open: &str,
+    close: &str,
+    get: impl Fn(usize) -> Option<Value>,
+) -> PyResult<String> {
+    nested(vm, " while getting the repr of an object", |vm| {
+        repr_seq_inner(vm, open, close, get)
+    })
 }
 
-fn repr_seq_inner(vm: &mut Vm, open: &str, close: &str, get: impl Fn(usize) -> Option<Value>) -> PyResult<String> {
+fn repr_seq_inner(
+    vm: &mut Vm,
+    open: &str,
+    close: &str,
+    get: impl Fn(usize) -> Option<Value>,
+) -> PyResult<String> {
     let mut out = String::from(open);
     let mut i = 0;
     while let Some(v) = get(i) {
@@ -137,7 +165,8 @@ fn repr_seq_inner(vm: &mut Vm, open: &str, close: &str, get: impl Fn(usize) -> O
 /// Whether `v` can be iterated (has `__iter__` or `__getitem__`).
 pub(crate) fn is_iterable(vm: &mut Vm, v: Value) -> bool {
     let (it, gi) = (vm.names.__iter__, vm.names.__getitem__);
-    !crate::ops::lookup_special(vm, v, it).is_null() || !crate::ops::lookup_special(vm, v, gi).is_null()
+    !crate::ops::lookup_special(vm, v, it).is_null()
+        || !crate::ops::lookup_special(vm, v, gi).is_null()
 }
 
 /// The items of an iterable as a vector (lists and tuples copied directly); `TypeError`
@@ -195,7 +224,9 @@ pub(crate) fn repeat_items(vm: &mut Vm, src: &[Value], n: i64) -> PyResult<Vec<V
     if n <= 0 || src.is_empty() {
         return Ok(Vec::new());
     }
-    let total = (src.len() as u64).checked_mul(n as u64).and_then(|t| t.checked_mul(8));
+    let total = (src.len() as u64)
+        .checked_mul(n as u64)
+        .and_then(|t| t.checked_mul(8));
     match total {
         Some(bytes) if bytes <= usize::MAX as u64 && vm.heap.can_allocate(bytes as usize) => {}
         _ => return Err(vm.memory_error()),
@@ -224,7 +255,9 @@ fn native(v: Value) -> Value {
     if object::is::<ListObj>(v) {
         return v;
     }
-    object::downcast::<InstanceObj>(v).map(|i| i.native).unwrap_or(v)
+    object::downcast::<InstanceObj>(v)
+        .map(|i| i.native)
+        .unwrap_or(v)
 }
 
 fn storage<'a>(l: &ListObj) -> &'a mut [Value] {
@@ -255,7 +288,9 @@ fn alloc_array(vm: &mut Vm, cap: usize) -> PyResult<Value> {
 
 /// `MemoryError` when an array of `cap` slots exceeds the heap limit.
 fn check_alloc(vm: &mut Vm, cap: usize) -> PyResult<()> {
-    let bytes = cap.checked_mul(8).and_then(|b| b.checked_add(std::mem::size_of::<ArrayObj>()));
+    let bytes = cap
+        .checked_mul(8)
+        .and_then(|b| b.checked_add(std::mem::size_of::<ArrayObj>()));
     if bytes.filter(|&b| vm.heap.can_allocate(b)).is_none() {
         return Err(vm.memory_error());
     }
@@ -266,7 +301,11 @@ fn raw_array(vm: &mut Vm, cap: usize) -> Value {
     if cap == 0 {
         return Value::NULL;
     }
-    let p = vm.alloc(Kind::Array, std::mem::size_of::<ArrayObj>() + cap * 8, Value::NULL);
+    let p = vm.alloc(
+        Kind::Array,
+        std::mem::size_of::<ArrayObj>() + cap * 8,
+        Value::NULL,
+    );
     // SAFETY: `p` is a fresh zeroed Array object with room for `cap` Values.
     unsafe { (*(p as *mut ArrayObj)).len = cap as u64 };
     Value::from_addr(p)
@@ -316,7 +355,9 @@ fn set_items(vm: &mut Vm, list: Value, items: &[Value]) -> PyResult<()> {
 
 /// Makes room for `total` items (`MemoryError` beyond the heap limit).
 fn reserve(vm: &mut Vm, list: Value, total: usize) -> PyResult<()> {
-    let cap = as_list(list).map(|l| storage(l).len()).unwrap_or(usize::MAX);
+    let cap = as_list(list)
+        .map(|l| storage(l).len())
+        .unwrap_or(usize::MAX);
     if total <= cap {
         return Ok(());
     }
@@ -405,7 +446,9 @@ fn extend_slice(vm: &mut Vm, list: Value, items: &[Value]) -> PyResult<()> {
 
 fn list_index_error(vm: &mut Vm, index: Value, what: &str) -> crate::vm::Raised {
     let t = type_name(vm, index).to_string();
-    vm.type_error(format!("{what} indices must be integers or slices, not {t}"))
+    vm.type_error(format!(
+        "{what} indices must be integers or slices, not {t}"
+    ))
 }
 
 /// `list[index]` for a list (or subclass instance): int or slice index.
@@ -425,7 +468,11 @@ pub fn getitem(vm: &mut Vm, list: Value, index: Value) -> PyResult {
 fn getitem_slow(vm: &mut Vm, list: Value, index: Value) -> PyResult {
     if let Some(i) = as_index(vm, index)? {
         let items = list_items(list);
-        let j = if i < 0 { i.saturating_add(items.len() as i64) } else { i };
+        let j = if i < 0 {
+            i.saturating_add(items.len() as i64)
+        } else {
+            i
+        };
         if j >= 0 && (j as usize) < items.len() {
             return Ok(items[j as usize]);
         }
@@ -435,7 +482,9 @@ fn getitem_slow(vm: &mut Vm, list: Value, index: Value) -> PyResult {
         let len = list_items(list).len();
         let (start, _, step, n) = slice_indices(vm, index, len)?;
         let items = list_items(list);
-        let out: Vec<Value> = positions(start, step, n).filter_map(|k| items.get(k).copied()).collect();
+        let out: Vec<Value> = positions(start, step, n)
+            .filter_map(|k| items.get(k).copied())
+            .collect();
         return new_list_raw(vm, &out);
     }
     Err(list_index_error(vm, index, "list"))
@@ -445,7 +494,11 @@ fn getitem_slow(vm: &mut Vm, list: Value, index: Value) -> PyResult {
 pub fn setitem(vm: &mut Vm, list: Value, index: Value, v: Value) -> PyResult<()> {
     if let Some(i) = as_index(vm, index)? {
         let items = list_items(list);
-        let j = if i < 0 { i.saturating_add(items.len() as i64) } else { i };
+        let j = if i < 0 {
+            i.saturating_add(items.len() as i64)
+        } else {
+            i
+        };
         if j >= 0 && (j as usize) < items.len() {
             items[j as usize] = v;
             if let Some(l) = as_list(list) {
@@ -495,7 +548,11 @@ pub fn setitem(vm: &mut Vm, list: Value, index: Value, v: Value) -> PyResult<()>
 fn delitem(vm: &mut Vm, list: Value, index: Value) -> PyResult<()> {
     if let Some(i) = as_index(vm, index)? {
         let len = list_items(list).len();
-        let j = if i < 0 { i.saturating_add(len as i64) } else { i };
+        let j = if i < 0 {
+            i.saturating_add(len as i64)
+        } else {
+            i
+        };
         if j < 0 || j as usize >= len {
             return Err(vm.index_error("list assignment index out of range"));
         }
@@ -515,7 +572,12 @@ fn delitem(vm: &mut Vm, list: Value, index: Value) -> PyResult<()> {
             }
         }
         let items = list_items(list);
-        let kept: Vec<Value> = items.iter().zip(&drop).filter(|(_, &d)| !d).map(|(&v, _)| v).collect();
+        let kept: Vec<Value> = items
+            .iter()
+            .zip(&drop)
+            .filter(|(_, &d)| !d)
+            .map(|(&v, _)| v)
+            .collect();
         items[..kept.len()].copy_from_slice(&kept);
         truncate(list, kept.len());
         return Ok(());
@@ -543,7 +605,9 @@ fn this(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Value> {
         Some(&v) if as_list(v).is_some() => Ok(v),
         Some(&v) => {
             let t = type_name(vm, v).to_string();
-            Err(vm.type_error(format!("descriptor '{name}' for 'list' objects doesn't apply to a '{t}' object")))
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'list' objects doesn't apply to a '{t}' object"
+            )))
         }
         None => Err(vm.type_error(format!("unbound method list.{name}() needs an argument"))),
     }
@@ -568,7 +632,11 @@ fn m_insert(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = method_args(vm, &args, "insert", 2, 2)?;
     let i = crate::ops::convert::index_isize(vm, a[0])?;
     let n = list_items(l).len();
-    let pos = if i < 0 { (i.saturating_add(n as i64)).max(0) as usize } else { (i as u64).min(n as u64) as usize };
+    let pos = if i < 0 {
+        (i.saturating_add(n as i64)).max(0) as usize
+    } else {
+        (i as u64).min(n as u64) as usize
+    };
     reserve(vm, l, n + 1)?;
     if let Some(lo) = as_list(l) {
         let s = storage(lo);
@@ -690,7 +758,10 @@ fn sort_lt(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
         return Ok(x < y);
     }
-    if let (Some(x), Some(y)) = (crate::types::str::as_exact_str(a), crate::types::str::as_exact_str(b)) {
+    if let (Some(x), Some(y)) = (
+        crate::types::str::as_exact_str(a),
+        crate::types::str::as_exact_str(b),
+    ) {
         return Ok(x < y);
     }
     compare_bool(vm, a, b, CmpOp::Lt)
@@ -826,7 +897,12 @@ fn d_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 /// Validates the class argument of `X.__new__(cls, ...)` for builtin class `base`.
-pub(crate) fn check_new_cls(vm: &mut Vm, args: &Args<'_>, name: &str, base: Value) -> PyResult<Value> {
+pub(crate) fn check_new_cls(
+    vm: &mut Vm,
+    args: &Args<'_>,
+    name: &str,
+    base: Value,
+) -> PyResult<Value> {
     let Some(&cls) = args.pos.first() else {
         return Err(vm.type_error(format!("{name}.__new__(): not enough arguments")));
     };
@@ -836,7 +912,9 @@ pub(crate) fn check_new_cls(vm: &mut Vm, args: &Args<'_>, name: &str, base: Valu
     }
     if !crate::types::class::is_subclass(cls, base) {
         let c = crate::types::class::class_name(cls).to_string();
-        return Err(vm.type_error(format!("{name}.__new__({c}): {c} is not a subtype of {name}")));
+        return Err(vm.type_error(format!(
+            "{name}.__new__({c}): {c} is not a subtype of {name}"
+        )));
     }
     Ok(cls)
 }
@@ -1007,7 +1085,6 @@ fn d_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let s = r?;
     Ok(crate::types::str::new_str(vm, &s))
 }
-
 
 /// `X[item]` in annotations: pyrs has no `types.GenericAlias` yet, so the class itself.
 pub(crate) fn class_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {

@@ -62,7 +62,13 @@ impl Vm {
 
     /// Adds a read-only (or read-write with `setter`) computed attribute, as a property
     /// whose getter receives the instance as `pos[0]` (the setter gets it and the value).
-    pub fn add_getset(&mut self, cls: Value, name: &str, getter: NativeFn, setter: Option<NativeFn>) {
+    pub fn add_getset(
+        &mut self,
+        cls: Value,
+        name: &str,
+        getter: NativeFn,
+        setter: Option<NativeFn>,
+    ) {
         let q = format!("{}.{}", crate::types::class::class_name(cls), name);
         let g = self.new_native(name, &q, getter);
         let s = match setter {
@@ -79,7 +85,9 @@ impl Vm {
     /// Sets `module.name = value`.
     pub fn module_set(&mut self, module: Value, name: &str, value: Value) {
         let n = self.intern(name);
-        let d = crate::object::downcast::<crate::object::ModuleObj>(module).expect("a module").dict;
+        let d = crate::object::downcast::<crate::object::ModuleObj>(module)
+            .expect("a module")
+            .dict;
         crate::types::dict::set_str_key(d, n, value);
     }
 
@@ -121,7 +129,13 @@ impl<'a> Args<'a> {
     }
 
     /// Checks the number of positional arguments only.
-    pub fn check_positional(&self, vm: &mut Vm, name: &str, min: usize, max: usize) -> PyResult<()> {
+    pub fn check_positional(
+        &self,
+        vm: &mut Vm,
+        name: &str,
+        min: usize,
+        max: usize,
+    ) -> PyResult<()> {
         let n = self.pos.len();
         if n >= min && n <= max {
             return Ok(());
@@ -133,9 +147,15 @@ impl<'a> Args<'a> {
                 _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
             }
         } else if n < min {
-            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
         } else {
-            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
         };
         Err(vm.type_error(msg))
     }
@@ -153,7 +173,9 @@ impl<'a> Args<'a> {
         for &k in self.kwnames {
             let k = crate::types::str::as_str(k).unwrap_or("");
             if !allowed.contains(&k) {
-                return Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{k}'")));
+                return Err(vm.type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{k}'"
+                )));
             }
         }
         Ok(())

@@ -17,11 +17,20 @@ pub fn call_class(vm: &mut Vm, cls: Value, args: Args<'_>) -> PyResult<Value> {
     if meta != vm.cls.type_ {
         let call = vm.names.__call__;
         let m = lookup(vm, meta, call);
-        let type_call = dict::get_str_key(class_obj(vm.cls.type_).dict, call).unwrap_or(Value::NULL);
+        let type_call =
+            dict::get_str_key(class_obj(vm.cls.type_).dict, call).unwrap_or(Value::NULL);
         if !m.is_null() && m != type_call {
             let mut pos = vec![cls];
             pos.extend_from_slice(args.pos);
-            return ops::call::call_args(vm, m, Args { pos: &pos, kw: args.kw, kwnames: args.kwnames });
+            return ops::call::call_args(
+                vm,
+                m,
+                Args {
+                    pos: &pos,
+                    kw: args.kw,
+                    kwnames: args.kwnames,
+                },
+            );
         }
     }
     type_call_impl(vm, cls, args)
@@ -33,8 +42,18 @@ fn type_call_impl(vm: &mut Vm, cls: Value, args: Args<'_>) -> PyResult<Value> {
     let mut pos = Vec::with_capacity(args.pos.len() + 1);
     pos.push(cls);
     pos.extend_from_slice(args.pos);
-    let new_fn = object::downcast::<object::MethodWrapperObj>(new).map(|w| w.func).unwrap_or(new);
-    let obj = ops::call::call_args(vm, new_fn, Args { pos: &pos, kw: args.kw, kwnames: args.kwnames })?;
+    let new_fn = object::downcast::<object::MethodWrapperObj>(new)
+        .map(|w| w.func)
+        .unwrap_or(new);
+    let obj = ops::call::call_args(
+        vm,
+        new_fn,
+        Args {
+            pos: &pos,
+            kw: args.kw,
+            kwnames: args.kwnames,
+        },
+    )?;
     if !is_subclass(class_of(vm, obj), cls) {
         return Ok(obj);
     }
@@ -42,7 +61,16 @@ fn type_call_impl(vm: &mut Vm, cls: Value, args: Args<'_>) -> PyResult<Value> {
     let init = lookup(vm, class_of(vm, obj), init_name);
     if !init.is_null() {
         pos[0] = obj;
-        let r = ops::call::call_unbound_args(vm, init, obj, Args { pos: &pos, kw: args.kw, kwnames: args.kwnames })?;
+        let r = ops::call::call_unbound_args(
+            vm,
+            init,
+            obj,
+            Args {
+                pos: &pos,
+                kw: args.kw,
+                kwnames: args.kwnames,
+            },
+        )?;
         if r != vm.none {
             let t = class::type_name(vm, r).to_string();
             return Err(vm.type_error(format!("__init__() should return None, not '{t}'")));
@@ -66,7 +94,9 @@ fn excess_args(vm: &mut Vm, cls: Value, args: &Args<'_>, which: &str) -> PyResul
             return Err(vm.type_error(format!("{n}() takes no arguments")));
         }
     } else if c_init != obj_init || c_new == obj_new {
-        return Err(vm.type_error(format!("{n}.__init__() takes exactly one argument (the instance to initialize)")));
+        return Err(vm.type_error(format!(
+            "{n}.__init__() takes exactly one argument (the instance to initialize)"
+        )));
     }
     Ok(true)
 }
@@ -83,9 +113,13 @@ fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if native_kind == Kind::ExcData {
         return Ok(vm.new_exception(cls, &args.pos[1..]));
     }
-    if native_kind != Kind::Instance || class_obj(cls).flags & class::flags::BUILTIN != 0 && cls != vm.cls.object {
+    if native_kind != Kind::Instance
+        || class_obj(cls).flags & class::flags::BUILTIN != 0 && cls != vm.cls.object
+    {
         let n = class_name(cls).to_string();
-        return Err(vm.type_error(format!("object.__new__({n}) is not safe, use {n}.__new__()")));
+        return Err(vm.type_error(format!(
+            "object.__new__({n}) is not safe, use {n}.__new__()"
+        )));
     }
     Ok(crate::types::instance::new_instance(vm, cls, Value::NULL))
 }
@@ -101,8 +135,11 @@ fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult {
 /// `<module.Class object at 0x...>`.
 pub fn default_repr(vm: &mut Vm, obj: Value) -> String {
     let cls = class_of(vm, obj);
-    let module = dict::get_str_key(class_obj(cls).dict, vm.names.__module__).and_then(|m| crate::types::str::as_str(m).map(|s| s.to_string()));
-    let q = crate::types::str::as_str(class_obj(cls).qualname).unwrap_or("?").to_string();
+    let module = dict::get_str_key(class_obj(cls).dict, vm.names.__module__)
+        .and_then(|m| crate::types::str::as_str(m).map(|s| s.to_string()));
+    let q = crate::types::str::as_str(class_obj(cls).qualname)
+        .unwrap_or("?")
+        .to_string();
     let id = crate::types::identity::id_of(vm, obj);
     match module {
         Some(m) if m != "builtins" => format!("<{m}.{q} object at {id:#x}>"),
@@ -121,7 +158,11 @@ fn object_str(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn object_eq(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.check(vm, "__eq__", 2, 2)?;
-    Ok(if args.pos[0] == args.pos[1] { vm.true_ } else { vm.not_implemented })
+    Ok(if args.pos[0] == args.pos[1] {
+        vm.true_
+    } else {
+        vm.not_implemented
+    })
 }
 
 fn object_ne(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -173,17 +214,23 @@ fn object_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn object_init_subclass(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if !args.kw.is_empty() {
         let n = class_name(args.pos[0]).to_string();
-        return Err(vm.type_error(format!("{n}.__init_subclass__() takes no keyword arguments")));
+        return Err(vm.type_error(format!(
+            "{n}.__init_subclass__() takes no keyword arguments"
+        )));
     }
     Ok(vm.none)
 }
 
 fn object_format(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.check(vm, "__format__", 2, 2)?;
-    let spec = crate::types::str::as_str(args.pos[1]).unwrap_or("").to_string();
+    let spec = crate::types::str::as_str(args.pos[1])
+        .unwrap_or("")
+        .to_string();
     if !spec.is_empty() {
         let t = class::type_name(vm, args.pos[0]).to_string();
-        return Err(vm.type_error(format!("unsupported format string passed to {t}.__format__")));
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {t}.__format__"
+        )));
     }
     ops::convert::to_str(vm, args.pos[0])
 }
@@ -194,7 +241,9 @@ fn object_class(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn object_set_class(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if object::kind_of(args.pos[0]) != Some(Kind::Instance) {
-        return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+        return Err(vm.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
     }
     ops::attr::set_class(vm, args.pos[0], args.pos[1])?;
     Ok(vm.none)
@@ -213,15 +262,24 @@ fn object_dir(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if let Some(inst) = object::downcast::<InstanceObj>(obj) {
         match crate::types::instance::attr_dict(inst) {
             Some(d) => dict::items(d).into_iter().for_each(|(k, _)| add(k)),
-            None => crate::types::instance::map_of(inst).names().iter().for_each(|&n| add(n)),
+            None => crate::types::instance::map_of(inst)
+                .names()
+                .iter()
+                .for_each(|&n| add(n)),
         }
     }
     if let Some(m) = object::downcast::<object::ModuleObj>(obj) {
         dict::items(m.dict).into_iter().for_each(|(k, _)| add(k));
     }
-    let cls = if object::is::<ClassObj>(obj) { obj } else { class_of(vm, obj) };
+    let cls = if object::is::<ClassObj>(obj) {
+        obj
+    } else {
+        class_of(vm, obj)
+    };
     for &c in class::mro(cls) {
-        dict::items(class_obj(c).dict).into_iter().for_each(|(k, _)| add(k));
+        dict::items(class_obj(c).dict)
+            .into_iter()
+            .for_each(|(k, _)| add(k));
     }
     names.sort();
     let vals: Vec<Value> = names.iter().map(|n| new_str(vm, n)).collect();
@@ -267,7 +325,11 @@ fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
                 let k = vm.intern(n);
                 if let Some(f) = dict::get_str_key(d, k) {
                     if object::is::<object::FunctionObj>(f) {
-                        let wcls = if n == "__new__" { vm.cls.staticmethod } else { vm.cls.classmethod };
+                        let wcls = if n == "__new__" {
+                            vm.cls.staticmethod
+                        } else {
+                            vm.cls.classmethod
+                        };
                         let (w, wo) = vm.alloc_obj::<object::MethodWrapperObj>(wcls);
                         wo.func = f;
                         dict::set_str_key(d, k, w);
@@ -291,13 +353,24 @@ fn type_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let Some(&cls) = args.pos.first() else {
         return Err(vm.type_error("descriptor '__call__' of 'type' object needs an argument"));
     };
-    type_call_impl(vm, cls, Args { pos: &args.pos[1..], kw: args.kw, kwnames: args.kwnames })
+    type_call_impl(
+        vm,
+        cls,
+        Args {
+            pos: &args.pos[1..],
+            kw: args.kw,
+            kwnames: args.kwnames,
+        },
+    )
 }
 
 fn type_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let cls = args.pos[0];
-    let module = dict::get_str_key(class_obj(cls).dict, vm.names.__module__).and_then(|m| crate::types::str::as_str(m).map(|s| s.to_string()));
-    let q = crate::types::str::as_str(class_obj(cls).qualname).unwrap_or("?").to_string();
+    let module = dict::get_str_key(class_obj(cls).dict, vm.names.__module__)
+        .and_then(|m| crate::types::str::as_str(m).map(|s| s.to_string()));
+    let q = crate::types::str::as_str(class_obj(cls).qualname)
+        .unwrap_or("?")
+        .to_string();
     let s = match module {
         Some(m) if m != "builtins" => format!("<class '{m}.{q}'>"),
         _ => format!("<class '{q}'>"),
@@ -338,7 +411,10 @@ fn type_bases_get(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn type_base_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(tuple::items(class_obj(args.pos[0]).bases).first().copied().unwrap_or(vm.none))
+    Ok(tuple::items(class_obj(args.pos[0]).bases)
+        .first()
+        .copied()
+        .unwrap_or(vm.none))
 }
 
 fn type_dict_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -383,35 +459,46 @@ fn type_prepare(vm: &mut Vm, _args: Args<'_>) -> PyResult {
 pub(crate) fn init(vm: &mut Vm) {
     let o = vm.cls.object;
     vm.add_staticmethod(o, "__new__", object_new);
-    vm.add_methods(o, &[
-        ("__init__", object_init),
-        ("__repr__", object_repr),
-        ("__str__", object_str),
-        ("__eq__", object_eq),
-        ("__ne__", object_ne),
-        ("__hash__", object_hash),
-        ("__getattribute__", object_getattribute),
-        ("__setattr__", object_setattr),
-        ("__delattr__", object_delattr),
-        ("__format__", object_format),
-        ("__dir__", object_dir),
-    ]);
+    vm.add_methods(
+        o,
+        &[
+            ("__init__", object_init),
+            ("__repr__", object_repr),
+            ("__str__", object_str),
+            ("__eq__", object_eq),
+            ("__ne__", object_ne),
+            ("__hash__", object_hash),
+            ("__getattribute__", object_getattribute),
+            ("__setattr__", object_setattr),
+            ("__delattr__", object_delattr),
+            ("__format__", object_format),
+            ("__dir__", object_dir),
+        ],
+    );
     vm.add_classmethod(o, "__init_subclass__", object_init_subclass);
     vm.add_getset(o, "__class__", object_class, Some(object_set_class));
     let t = vm.cls.type_;
     vm.add_staticmethod(t, "__new__", type_new);
-    vm.add_methods(t, &[
-        ("__init__", type_init),
-        ("__call__", type_call),
-        ("__repr__", type_repr),
-        ("mro", type_mro),
-        ("__subclasses__", type_subclasses),
-        ("__instancecheck__", type_instancecheck),
-        ("__subclasscheck__", type_subclasscheck),
-    ]);
+    vm.add_methods(
+        t,
+        &[
+            ("__init__", type_init),
+            ("__call__", type_call),
+            ("__repr__", type_repr),
+            ("mro", type_mro),
+            ("__subclasses__", type_subclasses),
+            ("__instancecheck__", type_instancecheck),
+            ("__subclasscheck__", type_subclasscheck),
+        ],
+    );
     vm.add_classmethod(t, "__prepare__", type_prepare);
     vm.add_getset(t, "__name__", type_name_get, Some(type_name_set));
-    vm.add_getset(t, "__qualname__", type_qualname_get, Some(type_qualname_set));
+    vm.add_getset(
+        t,
+        "__qualname__",
+        type_qualname_get,
+        Some(type_qualname_set),
+    );
     vm.add_getset(t, "__mro__", type_mro_get, None);
     vm.add_getset(t, "__bases__", type_bases_get, None);
     vm.add_getset(t, "__base__", type_base_get, None);
@@ -454,14 +541,25 @@ fn singleton_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
 /// Registers the methods of `None`, `NotImplemented` and `Ellipsis`, and the builtin
 /// constants.
 pub(crate) fn init_singletons(vm: &mut Vm) {
-    for cls in [vm.cls.none_type, vm.cls.not_implemented_type, vm.cls.ellipsis_type] {
+    for cls in [
+        vm.cls.none_type,
+        vm.cls.not_implemented_type,
+        vm.cls.ellipsis_type,
+    ] {
         vm.add_methods(cls, &[("__repr__", singleton_repr)]);
         vm.add_staticmethod(cls, "__new__", singleton_new);
     }
     let n = vm.cls.none_type;
     vm.add_methods(n, &[("__bool__", none_bool)]);
     let b = vm.builtins();
-    for (name, v) in [("None", vm.none), ("True", vm.true_), ("False", vm.false_), ("NotImplemented", vm.not_implemented), ("Ellipsis", vm.ellipsis), ("__debug__", vm.true_)] {
+    for (name, v) in [
+        ("None", vm.none),
+        ("True", vm.true_),
+        ("False", vm.false_),
+        ("NotImplemented", vm.not_implemented),
+        ("Ellipsis", vm.ellipsis),
+        ("__debug__", vm.true_),
+    ] {
         let k = vm.intern(name);
         dict::set_str_key(b, k, v);
     }

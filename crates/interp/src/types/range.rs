@@ -56,7 +56,11 @@ pub fn new_range_iter(vm: &mut Vm, start: i64, step: i64, remaining: u64) -> Val
 }
 
 fn this<'a>(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<&'a mut RangeObj> {
-    match args.pos.first().and_then(|&v| object::downcast::<RangeObj>(v)) {
+    match args
+        .pos
+        .first()
+        .and_then(|&v| object::downcast::<RangeObj>(v))
+    {
         Some(r) => Ok(r),
         None => Err(vm.type_error(format!("descriptor '{name}' requires a 'range' object"))),
     }
@@ -86,7 +90,10 @@ fn item_at(start: i64, step: i64, i: u128) -> i64 {
 }
 
 fn d_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let rest = Args { pos: args.pos.get(1..).unwrap_or(&[]), ..args };
+    let rest = Args {
+        pos: args.pos.get(1..).unwrap_or(&[]),
+        ..args
+    };
     rest.check(vm, "range", 1, 3)?;
     let p = rest.pos;
     let (start, stop, step) = match p.len() {
@@ -126,7 +133,11 @@ pub fn getitem(vm: &mut Vm, rv: Value, index: Value) -> PyResult {
     let (start, stop, step) = (r.start, r.stop, r.step);
     let n = range_len(start, stop, step);
     if let Some(i) = as_index(vm, index)? {
-        let j = if i < 0 { i as i128 + n as i128 } else { i as i128 };
+        let j = if i < 0 {
+            i as i128 + n as i128
+        } else {
+            i as i128
+        };
         if j < 0 || j as u128 >= n {
             return Err(vm.index_error("range object index out of range"));
         }
@@ -158,7 +169,11 @@ fn d_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn contains_int((start, stop, step): (i64, i64, i64), x: &num_bigint::BigInt) -> bool {
     let Some(x) = x.to_i128() else { return false };
     let (start, stop, step) = (start as i128, stop as i128, step as i128);
-    let inside = if step > 0 { x >= start && x < stop } else { x <= start && x > stop };
+    let inside = if step > 0 {
+        x >= start && x < stop
+    } else {
+        x <= start && x > stop
+    };
     inside && (x - start) % step == 0
 }
 
@@ -248,8 +263,16 @@ fn d_hash(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let hn = crate::ops::hash::hash(vm, none)?;
     let hs = [
         crate::ops::hash::hash_i64(n.min(i64::MAX as u128) as i64),
-        if n == 0 { hn } else { crate::ops::hash::hash_i64(start) },
-        if n <= 1 { hn } else { crate::ops::hash::hash_i64(step) },
+        if n == 0 {
+            hn
+        } else {
+            crate::ops::hash::hash_i64(start)
+        },
+        if n <= 1 {
+            hn
+        } else {
+            crate::ops::hash::hash_i64(step)
+        },
     ];
     let h = crate::ops::hash::hash_tuple_items(&hs);
     Ok(new_i64(vm, h))
@@ -270,7 +293,9 @@ fn m_count(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = method_args(vm, &args, "range.count", 1, 1)?;
     if is_exact_int(vm, a[0]) {
         let b = crate::types::int::as_bigint(a[0]).unwrap_or_default();
-        return Ok(Value::from_usize(contains_int((r.start, r.stop, r.step), &b) as usize));
+        return Ok(Value::from_usize(
+            contains_int((r.start, r.stop, r.step), &b) as usize,
+        ));
     }
     let (start, stop, step) = (r.start, r.stop, r.step);
     let n = range_len(start, stop, step);
@@ -362,7 +387,13 @@ mod tests {
     use super::*;
 
     fn test_head() -> object::ObjHead {
-        object::ObjHead { gc: pyrs_gc::Header { type_id: object::Kind::RangeIter as u32, flags: 0 }, class: Value::NULL }
+        object::ObjHead {
+            gc: pyrs_gc::Header {
+                type_id: object::Kind::RangeIter as u32,
+                flags: 0,
+            },
+            class: Value::NULL,
+        }
     }
 
     #[test]
@@ -377,10 +408,20 @@ mod tests {
 
     #[test]
     fn iterator_stops() {
-        let mut it = RangeIterObj { head: test_head(), next: 3, step: -2, remaining: 3 };
+        let mut it = RangeIterObj {
+            head: test_head(),
+            next: 3,
+            step: -2,
+            remaining: 3,
+        };
         let got: Vec<i64> = std::iter::from_fn(|| range_iter_next(&mut it)).collect();
         assert_eq!(got, vec![3, 1, -1]);
-        let mut it = RangeIterObj { head: test_head(), next: i64::MAX, step: 1, remaining: 1 };
+        let mut it = RangeIterObj {
+            head: test_head(),
+            next: i64::MAX,
+            step: 1,
+            remaining: 1,
+        };
         assert_eq!(range_iter_next(&mut it), Some(i64::MAX));
         assert_eq!(range_iter_next(&mut it), None);
     }

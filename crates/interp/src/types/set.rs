@@ -2,8 +2,8 @@
 //! iteration order of int sets matches CPython's) in a Rust-owned box.
 
 use crate::object::{self, InstanceObj, SetObj};
-use crate::value::Value;
 use crate::types::list::method_args;
+use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
 use pyrs_frontend::bytecode::CmpOp;
 use pyrs_gc::vm::Visitor;
@@ -33,7 +33,13 @@ pub struct SetData {
 
 impl Default for SetData {
     fn default() -> Self {
-        SetData { table: vec![Slot::default(); 8], used: 0, fill: 0, version: 0, finger: 0 }
+        SetData {
+            table: vec![Slot::default(); 8],
+            used: 0,
+            fill: 0,
+            version: 0,
+            finger: 0,
+        }
     }
 }
 
@@ -52,14 +58,22 @@ impl SetData {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in i..=i + probes {
                 if !f(j, &self.table[j]) {
                     return;
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -90,7 +104,11 @@ impl SetData {
         self.fill += 1;
         self.used += 1;
         if self.fill * 5 >= self.mask() * 3 {
-            self.resize(if self.used > 50000 { self.used * 2 } else { self.used * 4 });
+            self.resize(if self.used > 50000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            });
         }
     }
 
@@ -144,19 +162,28 @@ impl SetData {
 
     /// Removes the key in slot `j`.
     pub fn remove_slot(&mut self, j: usize) {
-        self.table[j] = Slot { hash: DUMMY_HASH, key: Value::NULL };
+        self.table[j] = Slot {
+            hash: DUMMY_HASH,
+            key: Value::NULL,
+        };
         self.used -= 1;
         self.version += 1;
     }
 
     /// Live keys in table order.
     pub fn keys(&self) -> impl Iterator<Item = Value> + '_ {
-        self.table.iter().filter(|s| !s.key.is_null()).map(|s| s.key)
+        self.table
+            .iter()
+            .filter(|s| !s.key.is_null())
+            .map(|s| s.key)
     }
 
     /// Removes every key.
     pub fn clear(&mut self) {
-        *self = SetData { version: self.version + 1, ..SetData::default() };
+        *self = SetData {
+            version: self.version + 1,
+            ..SetData::default()
+        };
     }
 }
 
@@ -246,7 +273,6 @@ pub fn contains(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
     Ok(find(vm, s, key, hash)?.is_some())
 }
 
-
 // ---------------------------------------------------------------------------------------
 // The set algebra, following CPython's setobject.c step by step so that the tables (and
 // so the iteration order) of the results are the same.
@@ -272,7 +298,12 @@ fn base_class(vm: &Vm, v: Value) -> Value {
 
 /// The (hash, key) pairs of a set in table order.
 fn entries(s: Value) -> Vec<(i64, Value)> {
-    data(s).table.iter().filter(|e| !e.key.is_null()).map(|e| (e.hash, e.key)).collect()
+    data(s)
+        .table
+        .iter()
+        .filter(|e| !e.key.is_null())
+        .map(|e| (e.hash, e.key))
+        .collect()
 }
 
 /// Number of keys.
@@ -318,7 +349,11 @@ fn merge(vm: &mut Vm, so: Value, other: Value) -> PyResult<()> {
     }
     let d = data(so);
     if d.fill == 0 && d.mask() == o_mask && o_fill == o_used {
-        let src: Vec<Slot> = data(other).table.iter().map(|e| if e.key.is_null() { Slot::default() } else { *e }).collect();
+        let src: Vec<Slot> = data(other)
+            .table
+            .iter()
+            .map(|e| if e.key.is_null() { Slot::default() } else { *e })
+            .collect();
         let d = data(so);
         d.table = src;
         d.fill = o_used;
@@ -359,7 +394,10 @@ pub(crate) fn update_internal(vm: &mut Vm, so: Value, other: Value) -> PyResult<
                 d.resize((d.used + n) * 2);
             }
         }
-        let es: Vec<(i64, Value)> = crate::types::dict::data(other).iter().map(|e| (e.hash, e.key)).collect();
+        let es: Vec<(i64, Value)> = crate::types::dict::data(other)
+            .iter()
+            .map(|e| (e.hash, e.key))
+            .collect();
         for (h, k) in es {
             add_entry(vm, so, k, h)?;
         }
@@ -375,7 +413,11 @@ pub(crate) fn update_internal(vm: &mut Vm, so: Value, other: Value) -> PyResult<
 /// A new set of the builtin class `base` (set or frozenset), wrapped for subclass `cls`,
 /// filled from `iterable` (CPython's `make_new_set`).
 fn make_new_set(vm: &mut Vm, cls: Value, iterable: Option<Value>) -> PyResult<Value> {
-    let base = if crate::types::class::is_subclass(cls, vm.cls.frozenset) { vm.cls.frozenset } else { vm.cls.set };
+    let base = if crate::types::class::is_subclass(cls, vm.cls.frozenset) {
+        vm.cls.frozenset
+    } else {
+        vm.cls.set
+    };
     let s = new_set_of_class(vm, base);
     if let Some(it) = iterable {
         update_internal(vm, s, it)?;
@@ -435,7 +477,11 @@ pub(crate) fn difference_update(vm: &mut Vm, so: Value, other: Value) -> PyResul
         return Ok(());
     }
     if is_any_set(other) {
-        let other = if (set_len(other) >> 3) > set_len(so) { intersection(vm, so, other)? } else { other };
+        let other = if (set_len(other) >> 3) > set_len(so) {
+            intersection(vm, so, other)?
+        } else {
+            other
+        };
         for (h, k) in entries(other) {
             discard_entry(vm, so, k, h)?;
         }
@@ -448,7 +494,11 @@ pub(crate) fn difference_update(vm: &mut Vm, so: Value, other: Value) -> PyResul
     }
     let d = data(so);
     if d.fill - d.used > d.mask() / 4 {
-        d.resize(if d.used > 50000 { d.used * 2 } else { d.used * 4 });
+        d.resize(if d.used > 50000 {
+            d.used * 2
+        } else {
+            d.used * 4
+        });
     }
     Ok(())
 }
@@ -492,7 +542,10 @@ pub(crate) fn symmetric_difference_update(vm: &mut Vm, so: Value, other: Value) 
         return Ok(());
     }
     let pairs: Vec<(i64, Value)> = if object::is::<crate::object::DictObj>(other) {
-        crate::types::dict::data(other).iter().map(|e| (e.hash, e.key)).collect()
+        crate::types::dict::data(other)
+            .iter()
+            .map(|e| (e.hash, e.key))
+            .collect()
     } else if is_any_set(other) {
         entries(other)
     } else {
@@ -636,7 +689,9 @@ fn this(vm: &mut Vm, args: &Args<'_>, name: &str, frozen_ok: bool) -> PyResult<V
         Some(&v) if is_any_set(v) && (frozen_ok || !is_frozen(vm, v)) => Ok(v),
         Some(&v) => {
             let t = crate::types::class::type_name(vm, v).to_string();
-            Err(vm.type_error(format!("descriptor '{name}' for '{cname}' objects doesn't apply to a '{t}' object")))
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for '{cname}' objects doesn't apply to a '{t}' object"
+            )))
         }
         None => Err(vm.type_error(format!("unbound method {cname}.{name}() needs an argument"))),
     }
@@ -714,7 +769,13 @@ fn m_clear(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn m_copy(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let s = this(vm, &args, "copy", true)?;
     let frozen = is_frozen(vm, s);
-    method_args(vm, &args, if frozen { "frozenset.copy" } else { "set.copy" }, 0, 0)?;
+    method_args(
+        vm,
+        &args,
+        if frozen { "frozenset.copy" } else { "set.copy" },
+        0,
+        0,
+    )?;
     if frozen && object::is::<SetObj>(s) {
         return Ok(s);
     }
@@ -833,7 +894,14 @@ fn d_iter(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let s = this(vm, &args, "__iter__", true)?;
     let cls = vm.cls.set_iterator;
     let n = set_len(s);
-    Ok(crate::types::iters::new_dict_iter(vm, cls, s, crate::types::iters::WHICH_SET, n, 0))
+    Ok(crate::types::iters::new_dict_iter(
+        vm,
+        cls,
+        s,
+        crate::types::iters::WHICH_SET,
+        n,
+        0,
+    ))
 }
 
 fn d_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -847,8 +915,13 @@ fn d_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let r = if keys.is_empty() {
         Ok(format!("{name}()"))
     } else {
-        crate::types::list::repr_seq(vm, "{", "}", |i| keys.get(i).copied())
-            .map(|body| if cls == vm.cls.set { body } else { format!("{name}({body})") })
+        crate::types::list::repr_seq(vm, "{", "}", |i| keys.get(i).copied()).map(|body| {
+            if cls == vm.cls.set {
+                body
+            } else {
+                format!("{name}({body})")
+            }
+        })
     };
     crate::types::list::repr_leave(s);
     let r = r?;
@@ -871,7 +944,11 @@ fn d_hash(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn binop_args(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Option<(Value, Value)>> {
     let s = this(vm, args, name, true)?;
     let a = method_args(vm, args, name, 1, 1)?;
-    Ok(if is_any_set(a[0]) { Some((s, a[0])) } else { None })
+    Ok(if is_any_set(a[0]) {
+        Some((s, a[0]))
+    } else {
+        None
+    })
 }
 
 macro_rules! set_binop {
@@ -898,42 +975,58 @@ set_binop!(d_or, d_ror, "__or__", |vm, a, b| {
 });
 set_binop!(d_and, d_rand, "__and__", |vm, a, b| intersection(vm, a, b));
 set_binop!(d_sub, d_rsub, "__sub__", |vm, a, b| difference(vm, a, b));
-set_binop!(d_xor, d_rxor, "__xor__", |vm, a, b| symmetric_difference(vm, a, b));
+set_binop!(d_xor, d_rxor, "__xor__", |vm, a, b| symmetric_difference(
+    vm, a, b
+));
 
 fn inplace(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Option<(Value, Value)>> {
     let s = this(vm, args, name, false)?;
     let a = method_args(vm, args, name, 1, 1)?;
-    Ok(if is_any_set(a[0]) { Some((s, a[0])) } else { None })
+    Ok(if is_any_set(a[0]) {
+        Some((s, a[0]))
+    } else {
+        None
+    })
 }
 
 fn d_ior(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let Some((s, o)) = inplace(vm, &args, "__ior__")? else { return Ok(vm.not_implemented) };
+    let Some((s, o)) = inplace(vm, &args, "__ior__")? else {
+        return Ok(vm.not_implemented);
+    };
     update_internal(vm, s, o)?;
     Ok(s)
 }
 
 fn d_iand(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let Some((s, o)) = inplace(vm, &args, "__iand__")? else { return Ok(vm.not_implemented) };
+    let Some((s, o)) = inplace(vm, &args, "__iand__")? else {
+        return Ok(vm.not_implemented);
+    };
     let tmp = intersection(vm, s, o)?;
     swap_bodies(s, tmp);
     Ok(s)
 }
 
 fn d_isub(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let Some((s, o)) = inplace(vm, &args, "__isub__")? else { return Ok(vm.not_implemented) };
+    let Some((s, o)) = inplace(vm, &args, "__isub__")? else {
+        return Ok(vm.not_implemented);
+    };
     difference_update(vm, s, o)?;
     Ok(s)
 }
 
 fn d_ixor(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let Some((s, o)) = inplace(vm, &args, "__ixor__")? else { return Ok(vm.not_implemented) };
+    let Some((s, o)) = inplace(vm, &args, "__ixor__")? else {
+        return Ok(vm.not_implemented);
+    };
     symmetric_difference_update(vm, s, o)?;
     Ok(s)
 }
 
 /// CPython's `set_richcompare`.
 fn richcompare(vm: &mut Vm, args: Args<'_>, op: CmpOp) -> PyResult {
-    let Some((v, w)) = binop_args(vm, &args, "__eq__")? else { return Ok(vm.not_implemented) };
+    let Some((v, w)) = binop_args(vm, &args, "__eq__")? else {
+        return Ok(vm.not_implemented);
+    };
     let r = match op {
         CmpOp::Eq | CmpOp::Ne => {
             let eq = set_len(v) == set_len(w) && issubset(vm, v, w)?;
@@ -999,7 +1092,11 @@ fn frozenset_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(vm.type_error("frozenset() takes no keyword arguments"));
     }
     let tname = crate::types::class::class_name(cls).to_string();
-    let rest = Args { pos: &args.pos[1..], kw: &[], kwnames: &[] };
+    let rest = Args {
+        pos: &args.pos[1..],
+        kw: &[],
+        kwnames: &[],
+    };
     rest.check(vm, &tname, 0, 1)?;
     let it = rest.pos.first().copied();
     if cls == base {
@@ -1066,7 +1163,11 @@ pub(crate) fn init(vm: &mut Vm) {
     );
     vm.add_staticmethod(set, "__new__", set_new);
     vm.add_classmethod(set, "__class_getitem__", crate::types::list::class_getitem);
-    vm.add_classmethod(frozen, "__class_getitem__", crate::types::list::class_getitem);
+    vm.add_classmethod(
+        frozen,
+        "__class_getitem__",
+        crate::types::list::class_getitem,
+    );
     vm.add_staticmethod(frozen, "__new__", frozenset_new);
     vm.add_method(frozen, "__hash__", d_hash);
     let none = vm.none;
@@ -1081,6 +1182,9 @@ mod tests {
     fn frozenset_hashes_match_cpython() {
         // hash(frozenset()) and hash(frozenset({1, 2, 3})) in CPython 3.11.
         assert_eq!(frozenset_hash_of(std::iter::empty()), 133146708735736);
-        assert_eq!(frozenset_hash_of([1, 2, 3].into_iter()), -272375401224217160);
+        assert_eq!(
+            frozenset_hash_of([1, 2, 3].into_iter()),
+            -272375401224217160
+        );
     }
 }

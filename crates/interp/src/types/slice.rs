@@ -51,7 +51,11 @@ pub fn as_index(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
 
 /// Clamps a big integer into the i64 range (CPython clamps slice bounds to `Py_ssize_t`).
 pub fn clamp_i64(b: &BigInt) -> i64 {
-    b.to_i64().unwrap_or(if b.sign() == Sign::Minus { i64::MIN } else { i64::MAX })
+    b.to_i64().unwrap_or(if b.sign() == Sign::Minus {
+        i64::MIN
+    } else {
+        i64::MAX
+    })
 }
 
 /// A slice bound (`start`/`stop`/`step`): `None` for None, else the clamped integer;
@@ -87,7 +91,12 @@ pub fn slice_index_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
 
 /// Resolves `start`/`stop` of `index(x, start, stop)` against `len` as CPython does
 /// (negative values count from the end, then clamp to `0..=len`).
-pub fn index_range(vm: &mut Vm, start: Option<Value>, stop: Option<Value>, len: usize) -> PyResult<(usize, usize)> {
+pub fn index_range(
+    vm: &mut Vm,
+    start: Option<Value>,
+    stop: Option<Value>,
+    len: usize,
+) -> PyResult<(usize, usize)> {
     let len_i = len as i64;
     let fix = |i: i64| -> usize {
         if i < 0 {
@@ -119,7 +128,8 @@ fn unpack(vm: &mut Vm, slice: Value) -> PyResult<(i64, i64, i64)> {
         Some(s) => s.max(-i64::MAX),
     };
     let start = slice_bound(vm, start_v, SLICE_MSG)?.unwrap_or(if step < 0 { i64::MAX } else { 0 });
-    let stop = slice_bound(vm, stop_v, SLICE_MSG)?.unwrap_or(if step < 0 { i64::MIN } else { i64::MAX });
+    let stop =
+        slice_bound(vm, stop_v, SLICE_MSG)?.unwrap_or(if step < 0 { i64::MIN } else { i64::MAX });
     Ok((start, stop, step))
 }
 
@@ -165,14 +175,21 @@ pub fn positions(start: i64, step: i64, n: usize) -> impl Iterator<Item = usize>
 }
 
 fn receiver<'a>(vm: &mut Vm, args: &Args<'_>) -> PyResult<(Value, &'a mut SliceObj)> {
-    match args.pos.first().and_then(|&s| object::downcast::<SliceObj>(s).map(|o| (s, o))) {
+    match args
+        .pos
+        .first()
+        .and_then(|&s| object::downcast::<SliceObj>(s).map(|o| (s, o)))
+    {
         Some(r) => Ok(r),
         None => Err(vm.type_error("descriptor requires a 'slice' object")),
     }
 }
 
 fn slice_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let rest = Args { pos: args.pos.get(1..).unwrap_or(&[]), ..args };
+    let rest = Args {
+        pos: args.pos.get(1..).unwrap_or(&[]),
+        ..args
+    };
     rest.check(vm, "slice", 1, 3)?;
     let none = vm.none;
     let p = rest.pos;
@@ -202,13 +219,19 @@ fn slice_step(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn slice_indices_method(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (s, _) = receiver(vm, &args)?;
-    let rest = Args { pos: &args.pos[1..], ..args };
+    let rest = Args {
+        pos: &args.pos[1..],
+        ..args
+    };
     rest.check(vm, "slice.indices", 1, 1)?;
     let n = crate::ops::convert::index(vm, rest.pos[0])?;
     if n.sign() == Sign::Minus {
         return Err(vm.value_error("length should not be negative"));
     }
-    let len = n.to_usize().unwrap_or(i64::MAX as usize).min(i64::MAX as usize);
+    let len = n
+        .to_usize()
+        .unwrap_or(i64::MAX as usize)
+        .min(i64::MAX as usize);
     let (start, stop, step, _) = slice_indices(vm, s, len)?;
     let items = [
         crate::types::int::new_i64(vm, start),
@@ -224,7 +247,10 @@ fn slice_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = crate::ops::convert::repr_string(vm, a)?;
     let b = crate::ops::convert::repr_string(vm, b)?;
     let c = crate::ops::convert::repr_string(vm, c)?;
-    Ok(crate::types::str::new_str(vm, &format!("slice({a}, {b}, {c})")))
+    Ok(crate::types::str::new_str(
+        vm,
+        &format!("slice({a}, {b}, {c})"),
+    ))
 }
 
 fn as_tuple3(vm: &mut Vm, s: Value) -> Value {

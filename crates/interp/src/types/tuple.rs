@@ -3,8 +3,8 @@
 use crate::object::{self, InstanceObj, TupleObj};
 use crate::types::class::type_name;
 use crate::types::list::{
-    cant_multiply, check_new_cls, item_eq, method_args, repeat_count, repeat_items, repr_enter, repr_leave, repr_seq,
-    seq_richcompare, user_defines,
+    cant_multiply, check_new_cls, item_eq, method_args, repeat_count, repeat_items, repr_enter,
+    repr_leave, repr_seq, seq_richcompare, user_defines,
 };
 use crate::types::slice::{as_index, positions, slice_indices};
 use crate::value::Value;
@@ -64,7 +64,11 @@ pub fn getitem(vm: &mut Vm, t: Value, index: Value) -> PyResult {
     }
     if let Some(i) = as_index(vm, index)? {
         let it = items(t);
-        let j = if i < 0 { i.saturating_add(it.len() as i64) } else { i };
+        let j = if i < 0 {
+            i.saturating_add(it.len() as i64)
+        } else {
+            i
+        };
         if j >= 0 && (j as usize) < it.len() {
             return Ok(it[j as usize]);
         }
@@ -77,11 +81,15 @@ pub fn getitem(vm: &mut Vm, t: Value, index: Value) -> PyResult {
             return Ok(t);
         }
         let it = items(t);
-        let out: Vec<Value> = positions(start, step, n).filter_map(|k| it.get(k).copied()).collect();
+        let out: Vec<Value> = positions(start, step, n)
+            .filter_map(|k| it.get(k).copied())
+            .collect();
         return Ok(new_tuple(vm, &out));
     }
     let tn = type_name(vm, index).to_string();
-    Err(vm.type_error(format!("tuple indices must be integers or slices, not {tn}")))
+    Err(vm.type_error(format!(
+        "tuple indices must be integers or slices, not {tn}"
+    )))
 }
 
 fn this(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Value> {
@@ -89,7 +97,9 @@ fn this(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Value> {
         Some(&v) if as_tuple(v).is_some() => Ok(v),
         Some(&v) => {
             let t = type_name(vm, v).to_string();
-            Err(vm.type_error(format!("descriptor '{name}' for 'tuple' objects doesn't apply to a '{t}' object")))
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'tuple' objects doesn't apply to a '{t}' object"
+            )))
         }
         None => Err(vm.type_error(format!("unbound method tuple.{name}() needs an argument"))),
     }
@@ -98,7 +108,9 @@ fn this(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Value> {
 fn find_item(vm: &mut Vm, t: Value, x: Value, lo: usize, hi: usize) -> PyResult<Option<usize>> {
     let mut i = lo;
     while i < hi {
-        let Some(&v) = items(t).get(i) else { return Ok(None) };
+        let Some(&v) = items(t).get(i) else {
+            return Ok(None);
+        };
         if item_eq(vm, v, x)? {
             return Ok(Some(i));
         }
@@ -188,7 +200,9 @@ fn d_add(vm: &mut Vm, args: Args<'_>) -> PyResult {
             return Ok(vm.not_implemented);
         }
         let tn = type_name(vm, a[0]).to_string();
-        return Err(vm.type_error(format!("can only concatenate tuple (not \"{tn}\") to tuple")));
+        return Err(vm.type_error(format!(
+            "can only concatenate tuple (not \"{tn}\") to tuple"
+        )));
     }
     if items(a[0]).is_empty() && object::is::<TupleObj>(t) {
         return Ok(t);

@@ -31,8 +31,17 @@ struct Formatter<'a> {
 
 /// `fmt.format(*args, **named)` as Rust text; `args` is `None` for `format_map` (then a
 /// positional field is an error).
-pub fn format(vm: &mut Vm, fmt: &str, args: Option<&[Value]>, named: Named<'_>) -> PyResult<String> {
-    let mut f = Formatter { args, named, auto: AutoNumber::Unknown };
+pub fn format(
+    vm: &mut Vm,
+    fmt: &str,
+    args: Option<&[Value]>,
+    named: Named<'_>,
+) -> PyResult<String> {
+    let mut f = Formatter {
+        args,
+        named,
+        auto: AutoNumber::Unknown,
+    };
     let mut out = String::new();
     f.render(vm, fmt, 2, &mut out)?;
     Ok(out)
@@ -100,8 +109,17 @@ fn parse_field<'s>(vm: &mut Vm, s: &'s str, pos: &mut usize) -> PyResult<Field<'
             _ => continue,
         }
     }
-    let name_end = if matches!(c, b'}' | b':' | b'!') { *pos - 1 } else { *pos };
-    let mut field = Field { name: &s[start..name_end], conversion: None, spec: "", spec_needs_expanding: false };
+    let name_end = if matches!(c, b'}' | b':' | b'!') {
+        *pos - 1
+    } else {
+        *pos
+    };
+    let mut field = Field {
+        name: &s[start..name_end],
+        conversion: None,
+        spec: "",
+        spec_needs_expanding: false,
+    };
     if c == b'!' || c == b':' {
         if c == b'!' {
             let Some(conv) = s[*pos..].chars().next() else {
@@ -179,7 +197,11 @@ impl Formatter<'_> {
                     crate::types::str::new_str(vm, &a)
                 }
                 Some(c) => {
-                    let shown = if (c as u32) > 32 && (c as u32) < 127 { c.to_string() } else { format!("\\x{:x}", c as u32) };
+                    let shown = if (c as u32) > 32 && (c as u32) < 127 {
+                        c.to_string()
+                    } else {
+                        format!("\\x{:x}", c as u32)
+                    };
                     return Err(vm.value_error(format!("Unknown conversion specifier {shown}")));
                 }
             };
@@ -202,9 +224,9 @@ impl Formatter<'_> {
         let (first, mut rest) = name.split_at(first_end);
         let mut obj = if first.is_empty() {
             let n = match self.auto {
-                AutoNumber::Manual => {
-                    return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"))
-                }
+                AutoNumber::Manual => return Err(vm.value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                )),
                 AutoNumber::Unknown => 0,
                 AutoNumber::Auto(n) => n,
             };
@@ -212,7 +234,9 @@ impl Formatter<'_> {
             self.positional(vm, n)?
         } else if let Some(n) = parse_index(vm, first)? {
             if let AutoNumber::Auto(_) = self.auto {
-                return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
+                return Err(vm.value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
             }
             self.auto = AutoNumber::Manual;
             self.positional(vm, n)?
@@ -243,10 +267,14 @@ impl Formatter<'_> {
                 obj = ops::subscript::getitem(vm, obj, key)?;
                 rest = &r[end + 1..];
                 if !rest.is_empty() && !rest.starts_with(['.', '[']) {
-                    return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+                    return Err(
+                        vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                    );
                 }
             } else {
-                return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+                return Err(
+                    vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                );
             }
         }
         Ok(obj)
@@ -258,14 +286,19 @@ impl Formatter<'_> {
         };
         match args.get(n) {
             Some(&v) => Ok(v),
-            None => Err(vm.index_error(format!("Replacement index {n} out of range for positional args tuple"))),
+            None => Err(vm.index_error(format!(
+                "Replacement index {n} out of range for positional args tuple"
+            ))),
         }
     }
 
     fn keyword(&self, vm: &mut Vm, name: &str) -> PyResult<Value> {
         match self.named {
             Named::Keywords(values, names) => {
-                if let Some(i) = names.iter().position(|&k| crate::types::str::as_str(k) == Some(name)) {
+                if let Some(i) = names
+                    .iter()
+                    .position(|&k| crate::types::str::as_str(k) == Some(name))
+                {
                     return Ok(values[i]);
                 }
                 let k = crate::types::str::new_str(vm, name);

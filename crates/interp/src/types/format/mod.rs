@@ -160,7 +160,9 @@ fn parse_spec_inner(spec: &str, type_name: &str) -> Result<FormatSpec, FmtError>
         }
     }
     if chars.len() - pos > 1 {
-        return verr(format!("Invalid format specifier '{spec}' for object of type '{type_name}'"));
+        return verr(format!(
+            "Invalid format specifier '{spec}' for object of type '{type_name}'"
+        ));
     }
     f.ty = chars.get(pos).copied();
     Ok(f)
@@ -177,18 +179,26 @@ fn type_char_text(c: char) -> String {
 }
 
 fn unknown_code(ty: char, type_name: &str) -> FmtError {
-    FmtError::Value(format!("Unknown format code '{}' for object of type '{type_name}'", type_char_text(ty)))
+    FmtError::Value(format!(
+        "Unknown format code '{}' for object of type '{type_name}'",
+        type_char_text(ty)
+    ))
 }
 
 /// Validates the grouping option against the type (`default_ty` when none was given), as
 /// the end of CPython's parser does; returns the separator and group size to use.
 fn grouping_for(spec: &FormatSpec, default_ty: char) -> Result<Option<(char, usize)>, FmtError> {
-    let Some(sep) = spec.grouping else { return Ok(None) };
+    let Some(sep) = spec.grouping else {
+        return Ok(None);
+    };
     let ty = spec.ty.unwrap_or(default_ty);
     match ty {
         'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' | '\0' => Ok(Some((sep, 3))),
         'b' | 'o' | 'x' | 'X' if sep == '_' => Ok(Some((sep, 4))),
-        _ => verr(format!("Cannot specify '{sep}' with '{}'.", type_char_text(ty))),
+        _ => verr(format!(
+            "Cannot specify '{sep}' with '{}'.",
+            type_char_text(ty)
+        )),
     }
 }
 
@@ -243,8 +253,17 @@ struct Number<'a> {
 }
 
 /// Lays a number out as CPython's `calc_number_widths` + `fill_number` do.
-fn layout_number(n: &Number<'_>, sign_opt: Option<char>, fill: char, align: char, width: Option<usize>, grouping: Option<(char, usize)>) -> String {
-    let n_digits = n.n_digits.unwrap_or_else(|| n.body.bytes().take_while(|b| b.is_ascii_digit()).count());
+fn layout_number(
+    n: &Number<'_>,
+    sign_opt: Option<char>,
+    fill: char,
+    align: char,
+    width: Option<usize>,
+    grouping: Option<(char, usize)>,
+) -> String {
+    let n_digits = n
+        .n_digits
+        .unwrap_or_else(|| n.body.bytes().take_while(|b| b.is_ascii_digit()).count());
     let digits = &n.body[..n_digits];
     let rest = &n.body[n_digits..];
     let sign = match (sign_opt, n.negative) {
@@ -253,10 +272,19 @@ fn layout_number(n: &Number<'_>, sign_opt: Option<char>, fill: char, align: char
         (Some(' '), false) => Some(' '),
         _ => None,
     };
-    let non_digit = sign.is_some() as isize + n.prefix.chars().count() as isize + rest.chars().count() as isize;
+    let non_digit =
+        sign.is_some() as isize + n.prefix.chars().count() as isize + rest.chars().count() as isize;
     let width = width.map(|w| w as isize).unwrap_or(-1);
-    let min_width = if fill == '0' && align == '=' { width - non_digit } else { 0 };
-    let grouped = if n_digits == 0 { String::new() } else { group_digits(digits, min_width, grouping) };
+    let min_width = if fill == '0' && align == '=' {
+        width - non_digit
+    } else {
+        0
+    };
+    let grouped = if n_digits == 0 {
+        String::new()
+    } else {
+        group_digits(digits, min_width, grouping)
+    };
     let padding = (width - (non_digit + grouped.chars().count() as isize)).max(0) as usize;
     let (lpad, spad, rpad) = match align {
         '<' => (0, 0, padding),
@@ -315,7 +343,9 @@ pub fn apply_int(value: &BigInt, spec: &FormatSpec) -> Result<String, FmtError> 
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
             let Some(f) = value.to_f64().filter(|f| f.is_finite()) else {
-                return Err(FmtError::Overflow("int too large to convert to float".into()));
+                return Err(FmtError::Overflow(
+                    "int too large to convert to float".into(),
+                ));
             };
             return apply_float(f, spec, "int");
         }
@@ -343,7 +373,12 @@ pub fn apply_int(value: &BigInt, spec: &FormatSpec) -> Result<String, FmtError> 
             return Err(FmtError::Unsupported("lone surrogates in str".into()));
         };
         let body = ch.to_string();
-        let n = Number { negative: false, prefix: "", n_digits: Some(0), body: &body };
+        let n = Number {
+            negative: false,
+            prefix: "",
+            n_digits: Some(0),
+            body: &body,
+        };
         return Ok(layout_number(&n, None, spec.fill, align, spec.width, None));
     }
     let mag = value.magnitude();
@@ -355,8 +390,15 @@ pub fn apply_int(value: &BigInt, spec: &FormatSpec) -> Result<String, FmtError> 
         _ => (mag.to_str_radix(10), ""),
     };
     let prefix = if spec.alternate { prefix } else { "" };
-    let n = Number { negative: value.sign() == Sign::Minus, prefix, n_digits: Some(body.len()), body: &body };
-    Ok(layout_number(&n, spec.sign, spec.fill, align, spec.width, grouping))
+    let n = Number {
+        negative: value.sign() == Sign::Minus,
+        prefix,
+        n_digits: Some(body.len()),
+        body: &body,
+    };
+    Ok(layout_number(
+        &n, spec.sign, spec.fill, align, spec.width, grouping,
+    ))
 }
 
 /// Formats a float by `spec` (`format(float, spec)`; `type_name` names the type in errors).
@@ -393,7 +435,14 @@ pub fn apply_float(value: f64, spec: &FormatSpec, type_name: &str) -> Result<Str
     if code != 'g' && code != 'r' {
         add_dot_0 = false;
     }
-    let mut s = float_to_string(val, code, precision, spec.alternate, add_dot_0, spec.no_neg_zero);
+    let mut s = float_to_string(
+        val,
+        code,
+        precision,
+        spec.alternate,
+        add_dot_0,
+        spec.no_neg_zero,
+    );
     if pct {
         s.push('%');
     }
@@ -401,8 +450,20 @@ pub fn apply_float(value: f64, spec: &FormatSpec, type_name: &str) -> Result<Str
         Some(b) => (true, b),
         None => (false, s.as_str()),
     };
-    let n = Number { negative, prefix: "", n_digits: None, body };
-    Ok(layout_number(&n, spec.sign, spec.fill, number_align(spec), spec.width, grouping))
+    let n = Number {
+        negative,
+        prefix: "",
+        n_digits: None,
+        body,
+    };
+    Ok(layout_number(
+        &n,
+        spec.sign,
+        spec.fill,
+        number_align(spec),
+        spec.width,
+        grouping,
+    ))
 }
 
 /// Formats a complex number by `spec` (`format(complex, spec)`).
@@ -450,7 +511,19 @@ pub fn apply_complex(re: f64, im: f64, spec: &FormatSpec) -> Result<String, FmtE
             Some(b) => (true, b),
             None => (false, s.as_str()),
         };
-        layout_number(&Number { negative, prefix: "", n_digits: None, body }, sign, ' ', '<', None, grouping)
+        layout_number(
+            &Number {
+                negative,
+                prefix: "",
+                n_digits: None,
+                body,
+            },
+            sign,
+            ' ',
+            '<',
+            None,
+            grouping,
+        )
     };
     let mut inner = String::new();
     if parens {
@@ -465,7 +538,13 @@ pub fn apply_complex(re: f64, im: f64, spec: &FormatSpec) -> Result<String, FmtE
         inner.push(')');
     }
     let len = inner.chars().count();
-    Ok(pad(&inner, len, spec.fill, spec.align.unwrap_or('>'), spec.width))
+    Ok(pad(
+        &inner,
+        len,
+        spec.fill,
+        spec.align.unwrap_or('>'),
+        spec.width,
+    ))
 }
 
 /// Formats a str by `spec` (`format(str, spec)`).
@@ -496,7 +575,13 @@ pub fn apply_str(s: &str, spec: &FormatSpec) -> Result<String, FmtError> {
         },
         None => (s, s.chars().count()),
     };
-    Ok(pad(text, len, spec.fill, spec.align.unwrap_or('<'), spec.width))
+    Ok(pad(
+        text,
+        len,
+        spec.fill,
+        spec.align.unwrap_or('<'),
+        spec.width,
+    ))
 }
 
 /// Shortest digits and decimal-point position of a finite, non-negative `f`:
@@ -521,7 +606,15 @@ fn sci_digits(s: &str) -> (String, i32) {
 }
 
 /// Lays digits out as CPython's `format_float_short` does (the `r` and `g` codes).
-fn layout_digits(digits: &str, decpt: i32, use_exp: bool, vdigits_end: i32, add_dot_0: bool, alt: bool, upper: bool) -> String {
+fn layout_digits(
+    digits: &str,
+    decpt: i32,
+    use_exp: bool,
+    vdigits_end: i32,
+    add_dot_0: bool,
+    alt: bool,
+    upper: bool,
+) -> String {
     let digits_len = digits.len() as i32;
     let (mut decpt, mut exp) = (decpt, 0);
     if use_exp {
@@ -530,7 +623,11 @@ fn layout_digits(digits: &str, decpt: i32, use_exp: bool, vdigits_end: i32, add_
     }
     let vdigits_start = if decpt <= 0 { decpt - 1 } else { 0 };
     let mut vdigits_end = vdigits_end.max(digits_len);
-    vdigits_end = if !use_exp && add_dot_0 { vdigits_end.max(decpt + 1) } else { vdigits_end.max(decpt) };
+    vdigits_end = if !use_exp && add_dot_0 {
+        vdigits_end.max(decpt + 1)
+    } else {
+        vdigits_end.max(decpt)
+    };
     let zeros = |n: i32| "0".repeat(n.max(0) as usize);
     let mut p = String::new();
     if decpt <= 0 {
@@ -567,7 +664,9 @@ fn layout_digits(digits: &str, decpt: i32, use_exp: bool, vdigits_end: i32, add_
 
 /// Rewrites Rust's exponent suffix (`e-5`) as Python's (`e-05`), upper-casing if asked.
 fn python_exponent(s: &str, upper: bool) -> String {
-    let Some((mant, exp)) = s.split_once('e') else { return s.to_string() };
+    let Some((mant, exp)) = s.split_once('e') else {
+        return s.to_string();
+    };
     let (sign, digits) = match exp.strip_prefix('-') {
         Some(d) => ('-', d),
         None => ('+', exp),
@@ -579,7 +678,14 @@ fn python_exponent(s: &str, upper: bool) -> String {
 /// Python's `PyOS_double_to_string`: `f` formatted with code `e E f F g G` and `precision`,
 /// or `r` for the shortest repr. `alt` is the `#` flag, `add_dot_0` keeps a `.0` on integral
 /// results (the no-type case), `no_neg_zero` drops the sign of a result that rounds to zero.
-pub fn float_to_string(f: f64, code: char, precision: usize, alt: bool, add_dot_0: bool, no_neg_zero: bool) -> String {
+pub fn float_to_string(
+    f: f64,
+    code: char,
+    precision: usize,
+    alt: bool,
+    add_dot_0: bool,
+    no_neg_zero: bool,
+) -> String {
     let upper = matches!(code, 'E' | 'F' | 'G');
     if !f.is_finite() {
         let s = if f.is_nan() {
@@ -589,7 +695,11 @@ pub fn float_to_string(f: f64, code: char, precision: usize, alt: bool, add_dot_
         } else {
             "inf"
         };
-        return if upper { s.to_uppercase() } else { s.to_string() };
+        return if upper {
+            s.to_uppercase()
+        } else {
+            s.to_string()
+        };
     }
     let a = f.abs();
     let body = match code {
@@ -618,11 +728,25 @@ pub fn float_to_string(f: f64, code: char, precision: usize, alt: bool, add_dot_
         _ => {
             let (digits, decpt) = shortest_digits(a);
             let use_exp = decpt <= -4 || decpt > 16;
-            layout_digits(&digits, decpt, use_exp, digits.len() as i32, add_dot_0, alt, false)
+            layout_digits(
+                &digits,
+                decpt,
+                use_exp,
+                digits.len() as i32,
+                add_dot_0,
+                alt,
+                false,
+            )
         }
     };
     let negative = f.is_sign_negative();
-    let all_zero = || body.split(['e', 'E']).next().unwrap_or("").bytes().all(|b| b == b'0' || b == b'.');
+    let all_zero = || {
+        body.split(['e', 'E'])
+            .next()
+            .unwrap_or("")
+            .bytes()
+            .all(|b| b == b'0' || b == b'.')
+    };
     if negative && !(no_neg_zero && all_zero()) {
         format!("-{body}")
     } else {
@@ -662,7 +786,18 @@ pub fn format_complex(vm: &mut Vm, re: f64, im: f64, spec: &str) -> PyResult<Str
 
 /// `repr(complex)` / `str(complex)`: `(1+2j)`, `2j`, `(-0-1j)`, `(nan+infj)`.
 pub fn repr_complex(re: f64, im: f64) -> String {
-    let spec = FormatSpec { fill: ' ', align: None, zero: false, sign: None, no_neg_zero: false, alternate: false, width: None, grouping: None, precision: None, ty: None };
+    let spec = FormatSpec {
+        fill: ' ',
+        align: None,
+        zero: false,
+        sign: None,
+        no_neg_zero: false,
+        alternate: false,
+        width: None,
+        grouping: None,
+        precision: None,
+        ty: None,
+    };
     apply_complex(re, im, &spec).unwrap_or_default()
 }
 

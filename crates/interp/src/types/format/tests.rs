@@ -65,7 +65,10 @@ fn ints() {
     assert_eq!(int("12", "e"), "1.200000e+01");
     assert_eq!(int("1", "%"), "100.000000%");
     assert_eq!(int("1", ".2f"), "1.00");
-    assert_eq!(int("1000000000000000000000000000000", ","), "1,000,000,000,000,000,000,000,000,000,000");
+    assert_eq!(
+        int("1000000000000000000000000000000", ","),
+        "1,000,000,000,000,000,000,000,000,000,000"
+    );
     assert_eq!(int("123", "^10"), "   123    ");
     assert_eq!(int("-123", "^+10"), "   -123   ");
     assert_eq!(int("1234", "06,"), "01,234");
@@ -76,7 +79,10 @@ fn ints() {
     assert_eq!(int("3735928559", "_x"), "dead_beef");
     assert_eq!(int("3735928559", "#012_X"), "0X0_DEAD_BEEF");
     assert_eq!(int("255", "010_x"), "0_0000_00ff");
-    assert_eq!(int("18446744073709551616", "_o"), "20_0000_0000_0000_0000_0000");
+    assert_eq!(
+        int("18446744073709551616", "_o"),
+        "20_0000_0000_0000_0000_0000"
+    );
 }
 
 #[test]
@@ -137,7 +143,10 @@ fn floats() {
     assert_eq!(float(1e+16_f64, "#"), "1.e+16");
     assert_eq!(float(1e-07_f64, "%"), "0.000010%");
     assert_eq!(float(5e-324_f64, ".3e"), "4.941e-324");
-    assert_eq!(float(1.1805916207174113e+21_f64, "f"), "1180591620717411303424.000000");
+    assert_eq!(
+        float(1.1805916207174113e+21_f64, "f"),
+        "1180591620717411303424.000000"
+    );
     assert_eq!(float(-1e-320_f64, "g"), "-9.99989e-321");
 }
 
@@ -150,11 +159,17 @@ fn float_reprs() {
     assert_eq!(repr_float(0.30000000000000004_f64), "0.30000000000000004");
     assert_eq!(repr_float(1e+16_f64), "1e+16");
     assert_eq!(repr_float(1000000000000000.0_f64), "1000000000000000.0");
-    assert_eq!(repr_float(1.2345678901234568e+17_f64), "1.2345678901234568e+17");
+    assert_eq!(
+        repr_float(1.2345678901234568e+17_f64),
+        "1.2345678901234568e+17"
+    );
     assert_eq!(repr_float(1e-05_f64), "1e-05");
     assert_eq!(repr_float(0.0001_f64), "0.0001");
     assert_eq!(repr_float(5e-324_f64), "5e-324");
-    assert_eq!(repr_float(1.7976931348623157e+308_f64), "1.7976931348623157e+308");
+    assert_eq!(
+        repr_float(1.7976931348623157e+308_f64),
+        "1.7976931348623157e+308"
+    );
     assert_eq!(repr_float(f64::INFINITY), "inf");
     assert_eq!(repr_float(f64::NEG_INFINITY), "-inf");
     assert_eq!(repr_float(f64::NAN), "nan");
@@ -203,33 +218,105 @@ fn complexes() {
 
 #[test]
 fn errors() {
-    assert_eq!(error("int", "abc", 1.0_f64), "Invalid format specifier 'abc' for object of type 'int'");
-    assert_eq!(error("float", "abc", 1.5_f64), "Invalid format specifier 'abc' for object of type 'float'");
-    assert_eq!(error("str", "abc", 1.0_f64), "Invalid format specifier 'abc' for object of type 'str'");
-    assert_eq!(error("int", ",_", 1.0_f64), "Cannot specify both ',' and '_'.");
-    assert_eq!(error("int", "_,", 1.0_f64), "Cannot specify both ',' and '_'.");
-    assert_eq!(error("int", ".2", 1.0_f64), "Precision not allowed in integer format specifier");
-    assert_eq!(error("int", "+c", 1.0_f64), "Sign not allowed with integer format specifier 'c'");
-    assert_eq!(error("int", "#c", 1.0_f64), "Alternate form (#) not allowed with integer format specifier 'c'");
+    assert_eq!(
+        error("int", "abc", 1.0_f64),
+        "Invalid format specifier 'abc' for object of type 'int'"
+    );
+    assert_eq!(
+        error("float", "abc", 1.5_f64),
+        "Invalid format specifier 'abc' for object of type 'float'"
+    );
+    assert_eq!(
+        error("str", "abc", 1.0_f64),
+        "Invalid format specifier 'abc' for object of type 'str'"
+    );
+    assert_eq!(
+        error("int", ",_", 1.0_f64),
+        "Cannot specify both ',' and '_'."
+    );
+    assert_eq!(
+        error("int", "_,", 1.0_f64),
+        "Cannot specify both ',' and '_'."
+    );
+    assert_eq!(
+        error("int", ".2", 1.0_f64),
+        "Precision not allowed in integer format specifier"
+    );
+    assert_eq!(
+        error("int", "+c", 1.0_f64),
+        "Sign not allowed with integer format specifier 'c'"
+    );
+    assert_eq!(
+        error("int", "#c", 1.0_f64),
+        "Alternate form (#) not allowed with integer format specifier 'c'"
+    );
     assert_eq!(error("int", ",c", 1.0_f64), "Cannot specify ',' with 'c'.");
-    assert_eq!(error("int", "z", 1.0_f64), "Negative zero coercion (z) not allowed in integer format specifier");
-    assert_eq!(error("str", "z", 1.0_f64), "Negative zero coercion (z) not allowed in string format specifier");
-    assert_eq!(error("str", "+", 1.0_f64), "Sign not allowed in string format specifier");
-    assert_eq!(error("str", " ", 1.0_f64), "Space not allowed in string format specifier");
-    assert_eq!(error("str", "#", 1.0_f64), "Alternate form (#) not allowed in string format specifier");
-    assert_eq!(error("str", "=", 1.0_f64), "'=' alignment not allowed in string format specifier");
+    assert_eq!(
+        error("int", "z", 1.0_f64),
+        "Negative zero coercion (z) not allowed in integer format specifier"
+    );
+    assert_eq!(
+        error("str", "z", 1.0_f64),
+        "Negative zero coercion (z) not allowed in string format specifier"
+    );
+    assert_eq!(
+        error("str", "+", 1.0_f64),
+        "Sign not allowed in string format specifier"
+    );
+    assert_eq!(
+        error("str", " ", 1.0_f64),
+        "Space not allowed in string format specifier"
+    );
+    assert_eq!(
+        error("str", "#", 1.0_f64),
+        "Alternate form (#) not allowed in string format specifier"
+    );
+    assert_eq!(
+        error("str", "=", 1.0_f64),
+        "'=' alignment not allowed in string format specifier"
+    );
     assert_eq!(error("str", ",", 1.0_f64), "Cannot specify ',' with 's'.");
     assert_eq!(error("str", "_", 1.0_f64), "Cannot specify '_' with 's'.");
-    assert_eq!(error("str", "d", 1.0_f64), "Unknown format code 'd' for object of type 'str'");
-    assert_eq!(error("float", "d", 1.0_f64), "Unknown format code 'd' for object of type 'float'");
-    assert_eq!(error("int", "s", 1.0_f64), "Unknown format code 's' for object of type 'int'");
-    assert_eq!(error("int", "100000000000000000000", 1.0_f64), "Too many decimal digits in format string");
+    assert_eq!(
+        error("str", "d", 1.0_f64),
+        "Unknown format code 'd' for object of type 'str'"
+    );
+    assert_eq!(
+        error("float", "d", 1.0_f64),
+        "Unknown format code 'd' for object of type 'float'"
+    );
+    assert_eq!(
+        error("int", "s", 1.0_f64),
+        "Unknown format code 's' for object of type 'int'"
+    );
+    assert_eq!(
+        error("int", "100000000000000000000", 1.0_f64),
+        "Too many decimal digits in format string"
+    );
     assert_eq!(error("int", "_n", 1.0_f64), "Cannot specify '_' with 'n'.");
     assert_eq!(error("int", ",x", 1.0_f64), "Cannot specify ',' with 'x'.");
-    assert_eq!(error("complex", "0", 1.0_f64), "Zero padding is not allowed in complex format specifier");
-    assert_eq!(error("complex", "=", 1.0_f64), "'=' alignment flag is not allowed in complex format specifier");
-    assert_eq!(error("complex", "%", 1.0_f64), "Unknown format code '%' for object of type 'complex'");
-    assert_eq!(error("float", ".", 1.0_f64), "Format specifier missing precision");
-    assert_eq!(error("int", "\u{1}", 1.0_f64), "Unknown format code '\\x1' for object of type 'int'");
-    assert_eq!(error("int", "é", 1.0_f64), "Unknown format code '\\xe9' for object of type 'int'");
+    assert_eq!(
+        error("complex", "0", 1.0_f64),
+        "Zero padding is not allowed in complex format specifier"
+    );
+    assert_eq!(
+        error("complex", "=", 1.0_f64),
+        "'=' alignment flag is not allowed in complex format specifier"
+    );
+    assert_eq!(
+        error("complex", "%", 1.0_f64),
+        "Unknown format code '%' for object of type 'complex'"
+    );
+    assert_eq!(
+        error("float", ".", 1.0_f64),
+        "Format specifier missing precision"
+    );
+    assert_eq!(
+        error("int", "\u{1}", 1.0_f64),
+        "Unknown format code '\\x1' for object of type 'int'"
+    );
+    assert_eq!(
+        error("int", "é", 1.0_f64),
+        "Unknown format code '\\xe9' for object of type 'int'"
+    );
 }

@@ -37,27 +37,43 @@ impl Codec {
 }
 
 /// An optional str argument of `fname` named `argname`, as Rust text.
-pub fn str_arg(vm: &mut Vm, v: Option<Value>, fname: &str, argname: &str) -> PyResult<Option<String>> {
+pub fn str_arg(
+    vm: &mut Vm,
+    v: Option<Value>,
+    fname: &str,
+    argname: &str,
+) -> PyResult<Option<String>> {
     match v {
         None => Ok(None),
         Some(v) => match super::as_str(v) {
             Some(s) => Ok(Some(s.to_string())),
             None => {
                 let t = type_name(vm, v).to_string();
-                Err(vm.type_error(format!("{fname}() argument '{argname}' must be str, not {t}")))
+                Err(vm.type_error(format!(
+                    "{fname}() argument '{argname}' must be str, not {t}"
+                )))
             }
         },
     }
 }
 
 fn lookup(vm: &mut Vm, encoding: &str) -> PyResult<Codec> {
-    let norm: String = encoding.to_ascii_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect();
+    let norm: String = encoding
+        .to_ascii_lowercase()
+        .chars()
+        .map(|c| if c == '-' || c == ' ' { '_' } else { c })
+        .collect();
     match norm.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Ok(Codec::Utf8),
         "utf_8_sig" | "utf8_sig" => Ok(Codec::Utf8Sig),
         "ascii" | "us_ascii" | "646" | "us" => Ok(Codec::Ascii),
-        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" | "csisolatin1" => Ok(Codec::Latin1),
-        n if n.starts_with("utf_16") || n.starts_with("utf16") || n.starts_with("utf_32") || n.starts_with("utf32") => {
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
+        | "iso_ir_100" | "csisolatin1" => Ok(Codec::Latin1),
+        n if n.starts_with("utf_16")
+            || n.starts_with("utf16")
+            || n.starts_with("utf_32")
+            || n.starts_with("utf32") =>
+        {
             Err(vm.not_implemented(format!("the '{encoding}' codec")))
         }
         _ => {
@@ -116,7 +132,10 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
                 } else {
                     format!("characters in position {i}-{}", end - 1)
                 };
-                let msg = format!("'{}' codec can't encode {what}: ordinal not in range({limit})", codec.name());
+                let msg = format!(
+                    "'{}' codec can't encode {what}: ordinal not in range({limit})",
+                    codec.name()
+                );
                 let cls = vm.cls.unicode_encode_error;
                 return Err(vm.raise_new(cls, &msg));
             }
@@ -148,7 +167,16 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
 }
 
 /// Applies a decoding error handler to the bad bytes `data[start..end]`; `Err` for `strict`.
-fn decode_error(vm: &mut Vm, out: &mut String, codec: Codec, errors: &str, data: &[u8], start: usize, end: usize, reason: &str) -> PyResult<()> {
+fn decode_error(
+    vm: &mut Vm,
+    out: &mut String,
+    codec: Codec,
+    errors: &str,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyResult<()> {
     match errors {
         "strict" => {
             let what = if end - start == 1 {
@@ -171,7 +199,9 @@ fn decode_error(vm: &mut Vm, out: &mut String, codec: Codec, errors: &str, data:
             }
             Ok(())
         }
-        "surrogateescape" | "surrogatepass" => Err(vm.not_implemented(format!("the '{errors}' error handler"))),
+        "surrogateescape" | "surrogatepass" => {
+            Err(vm.not_implemented(format!("the '{errors}' error handler")))
+        }
         _ => Err(unknown_handler(vm, errors)),
     }
 }
@@ -187,7 +217,16 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                 if b < 0x80 {
                     out.push(b as char);
                 } else {
-                    decode_error(vm, &mut out, codec, errors, data, i, i + 1, "ordinal not in range(128)")?;
+                    decode_error(
+                        vm,
+                        &mut out,
+                        codec,
+                        errors,
+                        data,
+                        i,
+                        i + 1,
+                        "ordinal not in range(128)",
+                    )?;
                 }
             }
         }
@@ -205,14 +244,23 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                     Err(e) => {
                         let good = e.valid_up_to();
                         // SAFETY: `from_utf8` checked that these bytes are valid UTF-8.
-                        out.push_str(unsafe { std::str::from_utf8_unchecked(&data[pos..pos + good]) });
+                        out.push_str(unsafe {
+                            std::str::from_utf8_unchecked(&data[pos..pos + good])
+                        });
                         let start = pos + good;
                         let (end, reason) = match e.error_len() {
                             None => (data.len(), "unexpected end of data"),
                             Some(n) => {
                                 let b = data[start];
                                 let invalid_start = !(0xC2..=0xF4).contains(&b);
-                                (start + n, if invalid_start { "invalid start byte" } else { "invalid continuation byte" })
+                                (
+                                    start + n,
+                                    if invalid_start {
+                                        "invalid start byte"
+                                    } else {
+                                        "invalid continuation byte"
+                                    },
+                                )
                             }
                         };
                         decode_error(vm, &mut out, codec, errors, data, start, end, reason)?;

@@ -90,48 +90,82 @@ fn one_arg<'a>(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(&'a str, V
     no_kwargs(vm, args, &format!("str.{name}"))?;
     let n = args.pos.len() - 1;
     if n != 1 {
-        return Err(vm.type_error(format!("str.{name}() takes exactly one argument ({n} given)")));
+        return Err(vm.type_error(format!(
+            "str.{name}() takes exactly one argument ({n} given)"
+        )));
     }
     Ok((s, args.pos[1]))
 }
 
 /// Positional arguments checked as Argument Clinic words it.
-fn clinic<'a, 'b>(vm: &mut Vm, args: &Args<'b>, name: &str, min: usize, max: usize) -> PyResult<(&'a str, &'b [Value])> {
+fn clinic<'a, 'b>(
+    vm: &mut Vm,
+    args: &Args<'b>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<(&'a str, &'b [Value])> {
     let s = receiver(vm, args, name)?;
     no_kwargs(vm, args, &format!("str.{name}"))?;
     let rest = &args.pos[1..];
     let n = rest.len();
     if n < min {
-        return Err(vm.type_error(format!("{name} expected at least {min} argument{}, got {n}", plural(min))));
+        return Err(vm.type_error(format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            plural(min)
+        )));
     }
     if n > max {
-        return Err(vm.type_error(format!("{name} expected at most {max} argument{}, got {n}", plural(max))));
+        return Err(vm.type_error(format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            plural(max)
+        )));
     }
     Ok((s, rest))
 }
 
 /// Positional arguments checked as the older `PyArg_ParseTuple` methods word it.
-fn old_style<'a, 'b>(vm: &mut Vm, args: &Args<'b>, name: &str, min: usize, max: usize) -> PyResult<(&'a str, &'b [Value])> {
+fn old_style<'a, 'b>(
+    vm: &mut Vm,
+    args: &Args<'b>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<(&'a str, &'b [Value])> {
     let s = receiver(vm, args, name)?;
     no_kwargs(vm, args, &format!("str.{name}"))?;
     let rest = &args.pos[1..];
     let n = rest.len();
     if n < min {
-        return Err(vm.type_error(format!("{name}() takes at least {min} argument{} ({n} given)", plural(min))));
+        return Err(vm.type_error(format!(
+            "{name}() takes at least {min} argument{} ({n} given)",
+            plural(min)
+        )));
     }
     if n > max {
-        return Err(vm.type_error(format!("{name}() takes at most {max} argument{} ({n} given)", plural(max))));
+        return Err(vm.type_error(format!(
+            "{name}() takes at most {max} argument{} ({n} given)",
+            plural(max)
+        )));
     }
     Ok((s, rest))
 }
 
 /// Positional-or-keyword parameters `names`, all optional.
-fn keywords<'a, const N: usize>(vm: &mut Vm, args: &Args<'_>, name: &str, names: [&str; N]) -> PyResult<(&'a str, [Option<Value>; N])> {
+fn keywords<'a, const N: usize>(
+    vm: &mut Vm,
+    args: &Args<'_>,
+    name: &str,
+    names: [&str; N],
+) -> PyResult<(&'a str, [Option<Value>; N])> {
     let s = receiver(vm, args, name)?;
     let rest = &args.pos[1..];
     if rest.len() > N {
         let n = rest.len() + args.kw.len();
-        return Err(vm.type_error(format!("{name}() takes at most {N} argument{} ({n} given)", plural(N))));
+        return Err(vm.type_error(format!(
+            "{name}() takes at most {N} argument{} ({n} given)",
+            plural(N)
+        )));
     }
     let mut out = [None; N];
     for (i, &v) in rest.iter().enumerate() {
@@ -141,10 +175,17 @@ fn keywords<'a, const N: usize>(vm: &mut Vm, args: &Args<'_>, name: &str, names:
         let k = as_str(k).unwrap_or("");
         match names.iter().position(|&n| n == k) {
             Some(i) if out[i].is_some() => {
-                return Err(vm.type_error(format!("argument for {name}() given by name ('{k}') and position ({})", i + 1)));
+                return Err(vm.type_error(format!(
+                    "argument for {name}() given by name ('{k}') and position ({})",
+                    i + 1
+                )));
             }
             Some(i) => out[i] = Some(v),
-            None => return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))),
+            None => {
+                return Err(
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))
+                )
+            }
         }
     }
     Ok((s, out))
@@ -191,7 +232,11 @@ fn search_range(vm: &mut Vm, rest: &[Value], len: usize) -> PyResult<(i64, i64)>
     } else {
         end
     };
-    let start = if start < 0 { (start + len).max(0) } else { start };
+    let start = if start < 0 {
+        (start + len).max(0)
+    } else {
+        start
+    };
     Ok((start, end))
 }
 
@@ -212,7 +257,10 @@ fn char_index(s: &str, ascii: bool, byte: usize) -> usize {
 }
 
 fn receiver_ascii(args: &Args<'_>) -> bool {
-    args.pos.first().and_then(|&v| as_str_obj(v)).is_some_and(|o| o.is_ascii())
+    args.pos
+        .first()
+        .and_then(|&v| as_str_obj(v))
+        .is_some_and(|o| o.is_ascii())
 }
 
 fn char_len(s: &str, ascii: bool) -> usize {
@@ -233,7 +281,11 @@ fn find_impl(vm: &mut Vm, args: &Args<'_>, name: &str, reverse: bool) -> PyResul
         return Ok(-1);
     }
     let (text, base) = sub_text(s, ascii, start, end);
-    let found = if reverse { text.rfind(sub) } else { text.find(sub) };
+    let found = if reverse {
+        text.rfind(sub)
+    } else {
+        text.find(sub)
+    };
     Ok(match found {
         Some(b) => char_index(s, ascii, base + b) as i64,
         None => -1,
@@ -275,7 +327,11 @@ fn count(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Ok(Value::from_usize(0));
     }
     let (text, _) = sub_text(s, ascii, start, end);
-    let n = if sub.is_empty() { char_len(text, ascii) + 1 } else { text.matches(sub).count() };
+    let n = if sub.is_empty() {
+        char_len(text, ascii) + 1
+    } else {
+        text.matches(sub).count()
+    };
     Ok(Value::from_usize(n))
 }
 
@@ -288,7 +344,9 @@ fn affix_impl(vm: &mut Vm, args: &Args<'_>, name: &str, suffix: bool) -> PyResul
         None => {
             if as_str(rest[0]).is_none() {
                 let t = type_name(vm, rest[0]).to_string();
-                return Err(vm.type_error(format!("{name} first arg must be str or a tuple of str, not {t}")));
+                return Err(vm.type_error(format!(
+                    "{name} first arg must be str or a tuple of str, not {t}"
+                )));
             }
             vec![rest[0]]
         }
@@ -415,7 +473,9 @@ fn rsplit(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let mut parts: Vec<&str> = match sep {
         None => return Ok(list_of_strs(vm, &rsplit_whitespace(s, maxsplit))),
         Some(sep) if maxsplit < 0 => s.rsplit(sep).collect(),
-        Some(sep) => s.rsplitn(maxsplit.saturating_add(1) as usize, sep).collect(),
+        Some(sep) => s
+            .rsplitn(maxsplit.saturating_add(1) as usize, sep)
+            .collect(),
     };
     parts.reverse();
     Ok(list_of_strs(vm, &parts))
@@ -444,7 +504,9 @@ fn join(vm: &mut Vm, args: Args<'_>) -> PyResult {
     for (i, &v) in items.iter().enumerate() {
         let Some(t) = as_str(v) else {
             let t = type_name(vm, v).to_string();
-            return Err(vm.type_error(format!("sequence item {i}: expected str instance, {t} found")));
+            return Err(vm.type_error(format!(
+                "sequence item {i}: expected str instance, {t} found"
+            )));
         };
         if i > 0 {
             out.push_str(sep);
@@ -510,7 +572,11 @@ fn replace(vm: &mut Vm, args: Args<'_>) -> PyResult {
         Some(&v) => ops::convert::index_isize(vm, v)?,
         None => -1,
     };
-    let out = if n < 0 { s.replace(old, new) } else { s.replacen(old, new, n as usize) };
+    let out = if n < 0 {
+        s.replace(old, new)
+    } else {
+        s.replacen(old, new, n as usize)
+    };
     if out.len() > super::MAX_ALLOC {
         return Err(vm.memory_error());
     }
@@ -603,7 +669,11 @@ fn pad_impl(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult {
                 let mut it = f.chars();
                 match (it.next(), it.next()) {
                     (Some(c), None) => c,
-                    _ => return Err(vm.type_error("The fill character must be exactly one character long")),
+                    _ => {
+                        return Err(
+                            vm.type_error("The fill character must be exactly one character long")
+                        )
+                    }
                 }
             }
             None => {
@@ -711,7 +781,11 @@ pub fn splitlines_text(s: &str, keepends: bool) -> Vec<&str> {
                 end += 1;
             }
         }
-        out.push(if keepends { &s[start..end] } else { &s[start..i] });
+        out.push(if keepends {
+            &s[start..end]
+        } else {
+            &s[start..i]
+        });
         start = end;
     }
     if start < s.len() {
@@ -791,7 +865,9 @@ fn isspace(vm: &mut Vm, args: Args<'_>) -> PyResult {
     predicate(vm, args, "isspace", |s| all_chars(s, unicode::is_space))
 }
 fn isprintable(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    predicate(vm, args, "isprintable", |s| s.chars().all(unicode::is_printable))
+    predicate(vm, args, "isprintable", |s| {
+        s.chars().all(unicode::is_printable)
+    })
 }
 fn isascii(vm: &mut Vm, args: Args<'_>) -> PyResult {
     predicate(vm, args, "isascii", |s| s.is_ascii())
@@ -870,13 +946,23 @@ fn encode(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (s, [enc, err]) = keywords(vm, &args, "encode", ["encoding", "errors"])?;
     let enc = super::codec::str_arg(vm, enc, "encode", "encoding")?;
     let err = super::codec::str_arg(vm, err, "encode", "errors")?;
-    let data = super::codec::encode(vm, s, enc.as_deref().unwrap_or("utf-8"), err.as_deref().unwrap_or("strict"))?;
+    let data = super::codec::encode(
+        vm,
+        s,
+        enc.as_deref().unwrap_or("utf-8"),
+        err.as_deref().unwrap_or("strict"),
+    )?;
     Ok(crate::types::bytes::new_bytes(vm, &data))
 }
 
 fn format(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let s = receiver(vm, &args, "format")?;
-    let out = fields::format(vm, s, Some(&args.pos[1..]), Named::Keywords(args.kw, args.kwnames))?;
+    let out = fields::format(
+        vm,
+        s,
+        Some(&args.pos[1..]),
+        Named::Keywords(args.kw, args.kwnames),
+    )?;
     Ok(new_str(vm, &out))
 }
 
@@ -892,7 +978,11 @@ fn affix_remove(vm: &mut Vm, args: &Args<'_>, name: &str, suffix: bool) -> PyRes
         let t = type_name(vm, a).to_string();
         return Err(vm.type_error(format!("{name}() argument must be str, not {t}")));
     };
-    let out = if suffix { s.strip_suffix(a) } else { s.strip_prefix(a) };
+    let out = if suffix {
+        s.strip_suffix(a)
+    } else {
+        s.strip_prefix(a)
+    };
     match out {
         Some(o) if !a.is_empty() => Ok(new_str(vm, o)),
         _ => {
@@ -953,19 +1043,30 @@ fn translate(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 /// `str.maketrans(x[, y[, z]])` (a static method: no receiver).
 pub(super) fn maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Args { pos: args.pos, kw: args.kw, kwnames: args.kwnames }.check(vm, "maketrans", 1, 3)?;
+    Args {
+        pos: args.pos,
+        kw: args.kw,
+        kwnames: args.kwnames,
+    }
+    .check(vm, "maketrans", 1, 3)?;
     let d = crate::types::dict::new_dict(vm);
     if args.pos.len() == 1 {
         let x = args.pos[0];
         if crate::types::dict::as_dict(x).is_none() {
-            return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
+            return Err(
+                vm.type_error("if you give only one argument to maketrans it must be a dict")
+            );
         }
         for (k, v) in crate::types::dict::items(x) {
             let key = if let Some(ks) = as_str(k) {
                 let mut it = ks.chars();
                 match (it.next(), it.next()) {
                     (Some(c), None) => Value::from_usize(c as usize),
-                    _ => return Err(vm.value_error("string keys in translate table must be of length 1")),
+                    _ => {
+                        return Err(
+                            vm.value_error("string keys in translate table must be of length 1")
+                        )
+                    }
                 }
             } else if crate::types::int::is_int(k) {
                 k
@@ -1016,9 +1117,21 @@ mod tests {
         assert_eq!(capitalize_text("hELLO ΣΑΣ"), "Hello σας");
         assert_eq!(swapcase_text("aBc ß"), "AbC SS");
         assert_eq!(unicode::casefold("Straße ΣΑΣ"), "strasse σασ");
-        assert!(istitle_text("Hello World") && !istitle_text("Hello world") && !istitle_text("123"));
-        assert!(isupper_text("ABC1") && !isupper_text("1") && islower_text("abc1") && !islower_text("aBc"));
-        assert!(isidentifier_text("_a1") && isidentifier_text("été") && !isidentifier_text("1a") && !isidentifier_text(""));
+        assert!(
+            istitle_text("Hello World") && !istitle_text("Hello world") && !istitle_text("123")
+        );
+        assert!(
+            isupper_text("ABC1")
+                && !isupper_text("1")
+                && islower_text("abc1")
+                && !islower_text("aBc")
+        );
+        assert!(
+            isidentifier_text("_a1")
+                && isidentifier_text("été")
+                && !isidentifier_text("1a")
+                && !isidentifier_text("")
+        );
     }
 
     #[test]
@@ -1026,15 +1139,32 @@ mod tests {
         assert_eq!(split_whitespace("  a  b ", 1), vec!["a", "b "]);
         assert_eq!(rsplit_whitespace("  a  b ", 1), vec!["  a", "b"]);
         assert_eq!(split_whitespace("a\x1cb\u{3000}c", -1), vec!["a", "b", "c"]);
-        assert_eq!(splitlines_text("a\r\nb\x0bc\x1cd\u{2028}e", false), vec!["a", "b", "c", "d", "e"]);
+        assert_eq!(
+            splitlines_text("a\r\nb\x0bc\x1cd\u{2028}e", false),
+            vec!["a", "b", "c", "d", "e"]
+        );
         assert_eq!(splitlines_text("a\nb\r\n", true), vec!["a\n", "b\r\n"]);
         assert_eq!(splitlines_text("", true), Vec::<&str>::new());
     }
 
     #[test]
     fn char_classes_match_cpython() {
-        assert!(unicode::is_decimal('٣') && !unicode::is_decimal('²') && unicode::is_digit('²') && !unicode::is_digit('½'));
-        assert!(unicode::is_numeric('½') && unicode::is_numeric('七') && !unicode::is_alpha('\u{301}') && unicode::is_alpha('é'));
-        assert!(!unicode::is_printable('\u{200b}') && unicode::is_printable('😀') && !unicode::is_printable('\u{a0}'));
+        assert!(
+            unicode::is_decimal('٣')
+                && !unicode::is_decimal('²')
+                && unicode::is_digit('²')
+                && !unicode::is_digit('½')
+        );
+        assert!(
+            unicode::is_numeric('½')
+                && unicode::is_numeric('七')
+                && !unicode::is_alpha('\u{301}')
+                && unicode::is_alpha('é')
+        );
+        assert!(
+            !unicode::is_printable('\u{200b}')
+                && unicode::is_printable('😀')
+                && !unicode::is_printable('\u{a0}')
+        );
     }
 }

@@ -21,7 +21,11 @@ pub fn alloc_str(vm: &mut Vm, s: &str, pinned: bool) -> Value {
     let size = std::mem::size_of::<StrObj>() + s.len();
     let cls = vm.cls.str;
     let ty = pyrs_gc::TypeId(object::Kind::Str as u32);
-    let p = if pinned { vm.heap.alloc_pinned(ty, size) } else { vm.heap.alloc(ty, size) };
+    let p = if pinned {
+        vm.heap.alloc_pinned(ty, size)
+    } else {
+        vm.heap.alloc(ty, size)
+    };
     // SAFETY: `p` is a fresh zeroed Str object with room for `s.len()` bytes after the struct.
     unsafe {
         let obj = &mut *(p as *mut StrObj);
@@ -107,7 +111,11 @@ fn push_escape(out: &mut String, c: char) {
 /// quote, `\t`, `\n`, `\r` escaped and non-printable characters as `\x..`, `\u....`,
 /// `\U........`.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -187,21 +195,36 @@ pub(crate) fn slice_index(vm: &mut Vm, v: Value) -> PyResult<i64> {
         !ops::lookup_special(vm, v, n).is_null()
     };
     if !is_index {
-        return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+        return Err(
+            vm.type_error("slice indices must be integers or None or have an __index__ method")
+        );
     }
     let b = ops::convert::index(vm, v)?;
-    Ok(b.to_i64().unwrap_or(if b.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX }))
+    Ok(b.to_i64()
+        .unwrap_or(if b.sign() == num_bigint::Sign::Minus {
+            i64::MIN
+        } else {
+            i64::MAX
+        }))
 }
 
 /// `slice.indices(len)` with the item count: `(start, stop, step, count)`, as CPython's
 /// `PySlice_Unpack` + `PySlice_AdjustIndices`.
-pub(crate) fn slice_indices(vm: &mut Vm, slice: Value, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+pub(crate) fn slice_indices(
+    vm: &mut Vm,
+    slice: Value,
+    len: usize,
+) -> PyResult<(i64, i64, i64, usize)> {
     let Some(sl) = object::downcast::<SliceObj>(slice) else {
         return Err(vm.type_error("expected a slice"));
     };
     let (start_v, stop_v, step_v) = (sl.start, sl.stop, sl.step);
     let none = vm.none;
-    let step = if step_v == none || step_v.is_null() { 1 } else { slice_index(vm, step_v)? };
+    let step = if step_v == none || step_v.is_null() {
+        1
+    } else {
+        slice_index(vm, step_v)?
+    };
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
@@ -266,7 +289,9 @@ pub fn getitem(vm: &mut Vm, s: Value, key: Value) -> PyResult {
     let n = obj.char_len as usize;
     if object::is::<SliceObj>(key) {
         let (start, _, step, count) = slice_indices(vm, key, n)?;
-        let Some(obj) = as_str_obj(s) else { return Ok(s) };
+        let Some(obj) = as_str_obj(s) else {
+            return Ok(s);
+        };
         let text = obj.as_str();
         if count == n && step == 1 && class_of(vm, s) == vm.cls.str {
             return Ok(s);
@@ -277,10 +302,14 @@ pub fn getitem(vm: &mut Vm, s: Value, key: Value) -> PyResult {
             text[b0..b1].to_string()
         } else if obj.is_ascii() {
             let bytes = text.as_bytes();
-            (0..count).map(|k| bytes[(start + k as i64 * step) as usize] as char).collect()
+            (0..count)
+                .map(|k| bytes[(start + k as i64 * step) as usize] as char)
+                .collect()
         } else {
             let chars: Vec<char> = text.chars().collect();
-            (0..count).map(|k| chars[(start + k as i64 * step) as usize]).collect()
+            (0..count)
+                .map(|k| chars[(start + k as i64 * step) as usize])
+                .collect()
         };
         return Ok(new_str(vm, &out));
     }
@@ -290,7 +319,11 @@ pub fn getitem(vm: &mut Vm, s: Value, key: Value) -> PyResult {
     }
     let i = ops::convert::index_isize(vm, key)?;
     let i = if i < 0 { i + n as i64 } else { i };
-    let c = if i < 0 { None } else { as_str_obj(s).and_then(|o| char_at(o, i as usize)) };
+    let c = if i < 0 {
+        None
+    } else {
+        as_str_obj(s).and_then(|o| char_at(o, i as usize))
+    };
     match c {
         Some(c) => {
             let mut buf = [0u8; 4];
@@ -326,7 +359,9 @@ pub(crate) const MAX_ALLOC: usize = 1 << 31;
 
 /// The next character of a str iterator (`index` is a byte offset); `Ok(None)` at the end.
 pub fn str_iter_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
-    let Some(o) = object::downcast::<SeqIterObj>(it) else { return Ok(None) };
+    let Some(o) = object::downcast::<SeqIterObj>(it) else {
+        return Ok(None);
+    };
     let Some(text) = as_str(o.seq) else {
         o.seq = Value::NULL;
         return Ok(None);
@@ -360,7 +395,9 @@ pub(crate) fn receiver<'a>(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult
             Some(s) => Ok(s),
             None => {
                 let t = type_name(vm, v).to_string();
-                Err(vm.type_error(format!("descriptor '{name}' for 'str' objects doesn't apply to a '{t}' object")))
+                Err(vm.type_error(format!(
+                    "descriptor '{name}' for 'str' objects doesn't apply to a '{t}' object"
+                )))
             }
         },
         None => Err(vm.type_error(format!("unbound method str.{name}() needs an argument"))),
@@ -369,7 +406,11 @@ pub(crate) fn receiver<'a>(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult
 
 fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let cls = args.pos.first().copied().unwrap_or(vm.cls.str);
-    let rest = Args { pos: args.pos.get(1..).unwrap_or(&[]), kw: args.kw, kwnames: args.kwnames };
+    let rest = Args {
+        pos: args.pos.get(1..).unwrap_or(&[]),
+        kw: args.kw,
+        kwnames: args.kwnames,
+    };
     rest.only_kwargs(vm, "str", &["object", "encoding", "errors"])?;
     if rest.pos.len() > 3 {
         let n = rest.pos.len() + rest.kw.len();
@@ -395,9 +436,16 @@ fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
             return Err(vm.type_error("decoding str is not supported"));
         } else {
             let t = type_name(vm, o).to_string();
-            return Err(vm.type_error(format!("decoding to str: need a bytes-like object, {t} found")));
+            return Err(vm.type_error(format!(
+                "decoding to str: need a bytes-like object, {t} found"
+            )));
         };
-        let s = codec::decode(vm, &data, enc.as_deref().unwrap_or("utf-8"), err.as_deref().unwrap_or("strict"))?;
+        let s = codec::decode(
+            vm,
+            &data,
+            enc.as_deref().unwrap_or("utf-8"),
+            err.as_deref().unwrap_or("strict"),
+        )?;
         new_str(vm, &s)
     };
     if cls == vm.cls.str {
@@ -414,7 +462,12 @@ fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 /// The one argument of a binary dunder.
 fn other_arg(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Value> {
-    Args { pos: args.pos.get(1..).unwrap_or(&[]), kw: args.kw, kwnames: args.kwnames }.check(vm, name, 1, 1)?;
+    Args {
+        pos: args.pos.get(1..).unwrap_or(&[]),
+        kw: args.kw,
+        kwnames: args.kwnames,
+    }
+    .check(vm, name, 1, 1)?;
     Ok(args.pos[1])
 }
 
@@ -475,7 +528,9 @@ fn str_contains(vm: &mut Vm, args: Args<'_>) -> PyResult {
         Some(sub) => Ok(vm.bool(s.contains(sub))),
         None => {
             let t = type_name(vm, v).to_string();
-            Err(vm.type_error(format!("'in <string>' requires string as left operand, not {t}")))
+            Err(vm.type_error(format!(
+                "'in <string>' requires string as left operand, not {t}"
+            )))
         }
     }
 }
@@ -596,7 +651,10 @@ pub(crate) fn init(vm: &mut Vm) {
     vm.add_methods(cls, methods::METHODS);
     vm.add_staticmethod(cls, "maketrans", methods::maketrans);
     let it = vm.cls.str_iterator;
-    vm.add_methods(it, &[("__next__", str_iterator_next), ("__iter__", iterator_iter)]);
+    vm.add_methods(
+        it,
+        &[("__next__", str_iterator_next), ("__iter__", iterator_iter)],
+    );
 }
 
 #[cfg(test)]
@@ -607,8 +665,14 @@ mod tests {
     fn reprs_match_cpython() {
         assert_eq!(str_repr("a'b"), "\"a'b\"");
         assert_eq!(str_repr("a'b\"c"), "'a\\'b\"c'");
-        assert_eq!(str_repr("é\x00\u{200b}\u{1f600}\x7f\u{80}\u{a0}\t\n\\"), "'é\\x00\\u200b😀\\x7f\\x80\\xa0\\t\\n\\\\'");
-        assert_eq!(ascii_escape("'é\u{1f600}\u{20ac}'"), "'\\xe9\\U0001f600\\u20ac'");
+        assert_eq!(
+            str_repr("é\x00\u{200b}\u{1f600}\x7f\u{80}\u{a0}\t\n\\"),
+            "'é\\x00\\u200b😀\\x7f\\x80\\xa0\\t\\n\\\\'"
+        );
+        assert_eq!(
+            ascii_escape("'é\u{1f600}\u{20ac}'"),
+            "'\\xe9\\U0001f600\\u20ac'"
+        );
     }
 
     /// Runs `py_cases.py` (generated from CPython 3.11 by `gen_py_cases.py`): every str,
@@ -622,7 +686,11 @@ mod tests {
             path: vec![],
         };
         let mut vm = Vm::new(options);
-        let outcome = crate::eval::api::run_main(&mut vm, include_str!("py_cases.py"), "py_cases.py");
-        assert!(matches!(outcome, crate::eval::api::MainOutcome::Ok), "python-level cases failed (see stdout)");
+        let outcome =
+            crate::eval::api::run_main(&mut vm, include_str!("py_cases.py"), "py_cases.py");
+        assert!(
+            matches!(outcome, crate::eval::api::MainOutcome::Ok),
+            "python-level cases failed (see stdout)"
+        );
     }
 }

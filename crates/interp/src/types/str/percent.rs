@@ -56,7 +56,9 @@ fn float_value(v: Value) -> Option<f64> {
     if let Some(f) = object::downcast::<FloatObj>(v) {
         return Some(f.value);
     }
-    object::downcast::<InstanceObj>(v).and_then(|i| object::downcast::<FloatObj>(i.native)).map(|f| f.value)
+    object::downcast::<InstanceObj>(v)
+        .and_then(|i| object::downcast::<FloatObj>(i.native))
+        .map(|f| f.value)
 }
 
 fn has_special(vm: &mut Vm, v: Value, name: &str) -> bool {
@@ -94,7 +96,9 @@ fn int_arg(vm: &mut Vm, v: Value, conv: char) -> PyResult<BigInt> {
     }
     let t = type_name(vm, v).to_string();
     if decimal {
-        Err(vm.type_error(format!("%{conv} format: a real number is required, not {t}")))
+        Err(vm.type_error(format!(
+            "%{conv} format: a real number is required, not {t}"
+        )))
     } else {
         Err(vm.type_error(format!("%{conv} format: an integer is required, not {t}")))
     }
@@ -142,7 +146,13 @@ fn float_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
 }
 
 /// Lays out a number: sign, prefix, digits, padded to `width` as the flags say.
-pub fn pad_number(negative: bool, prefix: &str, digits: &str, flags: Flags, width: usize) -> String {
+pub fn pad_number(
+    negative: bool,
+    prefix: &str,
+    digits: &str,
+    flags: Flags,
+    width: usize,
+) -> String {
     let sign = if negative {
         "-"
     } else if flags.plus {
@@ -175,7 +185,13 @@ pub fn pad_number(negative: bool, prefix: &str, digits: &str, flags: Flags, widt
 }
 
 /// Formats an integer for conversion `conv` (`d i u x X o`).
-pub fn format_int(v: &BigInt, conv: char, flags: Flags, width: usize, precision: Option<usize>) -> String {
+pub fn format_int(
+    v: &BigInt,
+    conv: char,
+    flags: Flags,
+    width: usize,
+    precision: Option<usize>,
+) -> String {
     let mag = v.magnitude();
     let (mut digits, prefix) = match conv {
         'x' => (mag.to_str_radix(16), "0x"),
@@ -193,7 +209,13 @@ pub fn format_int(v: &BigInt, conv: char, flags: Flags, width: usize, precision:
 }
 
 /// Formats a float for conversion `conv` (`e E f F g G`).
-pub fn format_float(f: f64, conv: char, flags: Flags, width: usize, precision: Option<usize>) -> String {
+pub fn format_float(
+    f: f64,
+    conv: char,
+    flags: Flags,
+    width: usize,
+    precision: Option<usize>,
+) -> String {
     let s = float_to_string(f, conv, precision.unwrap_or(6), flags.alt, false, false);
     let (negative, body) = match s.strip_prefix('-') {
         Some(b) => (true, b),
@@ -265,21 +287,39 @@ fn bytes_payload(vm: &mut Vm, v: Value) -> PyResult<String> {
         return Err(vm.type_error(format!("__bytes__ returned non-bytes (type {t})")));
     }
     let t = type_name(vm, v).to_string();
-    Err(vm.type_error(format!("%b requires a bytes-like object, or an object that implements __bytes__, not '{t}'")))
+    Err(vm.type_error(format!(
+        "%b requires a bytes-like object, or an object that implements __bytes__, not '{t}'"
+    )))
 }
 
 /// The engine: `bytes_mode` switches `%s`, `%r`, `%c`, mapping keys and `%b` to the bytes
 /// rules; text is Latin-1 then.
 fn format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResult<String> {
     let tuple = crate::types::tuple::as_tuple(args).map(|t| t.items().to_vec());
-    let excluded = if bytes_mode { crate::types::bytes::as_bytes(args).is_some() } else { super::as_str(args).is_some() };
+    let excluded = if bytes_mode {
+        crate::types::bytes::as_bytes(args).is_some()
+    } else {
+        super::as_str(args).is_some()
+    };
     let is_mapping = tuple.is_none() && !excluded && {
         let n = vm.names.__getitem__;
         !ops::lookup_special(vm, args, n).is_null()
     };
     let mut cur = match tuple {
-        Some(items) => ArgCursor { args, arglen: items.len() as i64, items, argidx: 0, dict: None },
-        None => ArgCursor { args, items: Vec::new(), arglen: -1, argidx: -2, dict: None },
+        Some(items) => ArgCursor {
+            args,
+            arglen: items.len() as i64,
+            items,
+            argidx: 0,
+            dict: None,
+        },
+        None => ArgCursor {
+            args,
+            items: Vec::new(),
+            arglen: -1,
+            argidx: -2,
+            dict: None,
+        },
     };
     if is_mapping {
         cur.dict = Some(args);
@@ -405,16 +445,19 @@ fn format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResul
                 format_float(f, conv, flags, width, precision)
             }
             'c' if bytes_mode => {
-                let ch = if let Some(b) = crate::types::bytes::bytes_like(v).filter(|b| b.len() == 1) {
-                    b[0] as char
-                } else if crate::types::int::is_int(v) {
-                    match crate::types::int::as_i64(v).filter(|c| (0..256).contains(c)) {
-                        Some(c) => c as u8 as char,
-                        None => return Err(vm.overflow_error("%c arg not in range(256)")),
-                    }
-                } else {
-                    return Err(vm.type_error("%c requires an integer in range(256) or a single byte"));
-                };
+                let ch =
+                    if let Some(b) = crate::types::bytes::bytes_like(v).filter(|b| b.len() == 1) {
+                        b[0] as char
+                    } else if crate::types::int::is_int(v) {
+                        match crate::types::int::as_i64(v).filter(|c| (0..256).contains(c)) {
+                            Some(c) => c as u8 as char,
+                            None => return Err(vm.overflow_error("%c arg not in range(256)")),
+                        }
+                    } else {
+                        return Err(
+                            vm.type_error("%c requires an integer in range(256) or a single byte")
+                        );
+                    };
                 pad_text(&ch.to_string(), flags, width)
             }
             'c' => {
@@ -439,7 +482,11 @@ fn format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResul
                 pad_text(&ch.to_string(), flags, width)
             }
             _ => {
-                let shown = if (' '..='~').contains(&conv) { conv } else { '?' };
+                let shown = if (' '..='~').contains(&conv) {
+                    conv
+                } else {
+                    '?'
+                };
                 return Err(vm.value_error(format!(
                     "unsupported format character '{shown}' (0x{:x}) at index {conv_index}",
                     conv as u32
@@ -450,7 +497,9 @@ fn format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResul
     }
     if cur.argidx < cur.arglen && cur.dict.is_none() {
         let what = if bytes_mode { "bytes" } else { "string" };
-        return Err(vm.type_error(format!("not all arguments converted during {what} formatting")));
+        return Err(vm.type_error(format!(
+            "not all arguments converted during {what} formatting"
+        )));
     }
     Ok(out)
 }
@@ -460,7 +509,13 @@ mod tests {
     use super::*;
 
     fn fl(s: &str) -> Flags {
-        Flags { left: s.contains('-'), plus: s.contains('+'), space: s.contains(' '), alt: s.contains('#'), zero: s.contains('0') && !s.contains('-') }
+        Flags {
+            left: s.contains('-'),
+            plus: s.contains('+'),
+            space: s.contains(' '),
+            alt: s.contains('#'),
+            zero: s.contains('0') && !s.contains('-'),
+        }
     }
 
     #[test]
@@ -486,7 +541,10 @@ mod tests {
     fn floats_match_cpython() {
         assert_eq!(format_float(-2.5, 'f', fl("0"), 5, Some(1)), "-02.5");
         assert_eq!(format_float(-3.14159, 'f', fl("0"), 8, Some(3)), "-003.142");
-        assert_eq!(format_float(12345.678, 'e', fl(""), 0, None), "1.234568e+04");
+        assert_eq!(
+            format_float(12345.678, 'e', fl(""), 0, None),
+            "1.234568e+04"
+        );
         assert_eq!(format_float(0.00001, 'g', fl(""), 0, None), "1e-05");
         assert_eq!(format_float(1e20, 'G', fl(""), 0, None), "1E+20");
         assert_eq!(format_float(1.5, 'g', fl("#"), 0, None), "1.50000");

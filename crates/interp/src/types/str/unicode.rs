@@ -20,7 +20,10 @@ fn in_table(table: &[(u32, u32)], c: char) -> bool {
 }
 
 fn lookup_map(table: &'static [(u32, &'static str)], c: char) -> Option<&'static str> {
-    table.binary_search_by_key(&(c as u32), |&(k, _)| k).ok().map(|i| table[i].1)
+    table
+        .binary_search_by_key(&(c as u32), |&(k, _)| k)
+        .ok()
+        .map(|i| table[i].1)
 }
 
 /// `str.isdecimal` of one character (category Nd).
@@ -79,7 +82,18 @@ pub fn is_space(c: char) -> bool {
 
 /// Whether `c` ends a line for `str.splitlines`.
 pub fn is_linebreak(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
 }
 
 /// Titlecase letters (category Lt).
@@ -115,7 +129,13 @@ pub fn is_xid_continue(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
-    is_xid_start(c) || is_decimal(c) || (c.is_alphanumeric() && !is_numeric(c)) || matches!(c, '\u{300}'..='\u{36f}' | '\u{b7}' | '\u{203f}' | '\u{2040}')
+    is_xid_start(c)
+        || is_decimal(c)
+        || (c.is_alphanumeric() && !is_numeric(c))
+        || matches!(
+            c,
+            '\u{300}'..='\u{36f}' | '\u{b7}' | '\u{203f}' | '\u{2040}'
+        )
 }
 
 /// Appends the full uppercase of `c`.
@@ -134,16 +154,30 @@ pub fn push_title(out: &mut String, c: char) {
 /// Characters that case mapping skips when looking for the neighbours of a capital sigma
 /// (an approximation of Unicode's Case_Ignorable).
 fn is_case_ignorable(c: char) -> bool {
-    matches!(c, '\'' | '.' | ':' | '^' | '`' | '\u{ad}' | '\u{b7}' | '\u{2019}' | '\u{300}'..='\u{36f}')
+    matches!(
+        c,
+        '\'' | '.' | ':' | '^' | '`' | '\u{ad}' | '\u{b7}' | '\u{2019}' | '\u{300}'..='\u{36f}'
+    )
 }
 
 /// Appends the full lowercase of `chars[i]`, with the final-sigma rule for `Σ`.
 pub fn push_lower_at(out: &mut String, chars: &[char], i: usize) {
     let c = chars[i];
     if c == '\u{3a3}' {
-        let before = chars[..i].iter().rev().find(|&&c| !is_case_ignorable(c)).is_some_and(|&c| is_cased(c));
-        let after = chars[i + 1..].iter().find(|&&c| !is_case_ignorable(c)).is_some_and(|&c| is_cased(c));
-        out.push(if before && !after { '\u{3c2}' } else { '\u{3c3}' });
+        let before = chars[..i]
+            .iter()
+            .rev()
+            .find(|&&c| !is_case_ignorable(c))
+            .is_some_and(|&c| is_cased(c));
+        let after = chars[i + 1..]
+            .iter()
+            .find(|&&c| !is_case_ignorable(c))
+            .is_some_and(|&c| is_cased(c));
+        out.push(if before && !after {
+            '\u{3c2}'
+        } else {
+            '\u{3c3}'
+        });
         return;
     }
     out.extend(c.to_lowercase());
