@@ -46,6 +46,17 @@ pub(crate) fn bootstrap(vm: &mut Vm) {
         let b = vm.intern("builtins");
         crate::types::dict::set_str_key(class_obj(cls).dict, m, b);
     }
+    for (name, v) in [
+        ("None", vm.none),
+        ("True", vm.true_),
+        ("False", vm.false_),
+        ("NotImplemented", vm.not_implemented),
+        ("Ellipsis", vm.ellipsis),
+        ("__debug__", vm.true_),
+    ] {
+        let k = vm.intern(name);
+        crate::types::dict::set_str_key(bdict, k, v);
+    }
     let sys = crate::builtins::sys::create_sys_module(vm);
     vm.sys_root = vm.root_push(sys);
     let k = vm.intern("builtins");

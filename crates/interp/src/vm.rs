@@ -249,14 +249,8 @@ impl Vm {
     /// The interned version of a str value (itself if already interned).
     pub fn intern_value(&mut self, s: Value) -> Value {
         // Interned strs are exactly the pinned ones.
-        if crate::object::kind_of(s) == Some(Kind::Str) {
-            // SAFETY: `s` is a live Str object, starting with a GC header.
-            let pinned = unsafe {
-                (*(s.addr() as *const pyrs_gc::Header)).flags & pyrs_gc::flags::PINNED != 0
-            };
-            if pinned {
-                return s;
-            }
+        if crate::object::kind_of(s) == Some(Kind::Str) && crate::object::is_pinned(s) {
+            return s;
         }
         let text = crate::types::str::as_str(s).unwrap_or("");
         if let Some(&v) = self.interned.get(text) {

@@ -119,3 +119,10 @@ pub unsafe fn cast<'a, T: HeapObj>(v: Value) -> &'a mut T {
 pub unsafe fn class_word(v: Value) -> Value {
     (*(v.addr() as *const ObjHead)).class
 }
+
+/// Whether `v` is a pinned object (never moves; interned strs, classes, code objects).
+#[inline]
+pub fn is_pinned(v: Value) -> bool {
+    // SAFETY: a pointer Value always points to a live object starting with a GC header.
+    v.is_ptr() && unsafe { (*(v.addr() as *const Header)).flags & pyrs_gc::flags::PINNED != 0 }
+}

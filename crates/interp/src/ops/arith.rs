@@ -1,9 +1,9 @@
-//! Binary and unary operators: fast paths for small ints and floats, then the dunder
+//! Binary and unary operators: fast paths for exact builtin numbers, then the dunder
 //! protocol with reflected and in-place methods.
 
 use super::call::call_unbound;
 use crate::names::BINOP_DUNDERS;
-use crate::object::{self, FloatObj};
+use crate::object;
 use crate::types::class::{class_of, is_subclass, lookup, type_name};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -26,53 +26,39 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value> 
         if let Some(v) = r.and_then(Value::small) {
             return Ok(v);
         }
-    } else if let (Some(x), Some(y)) = (
-        object::downcast::<FloatObj>(a),
-        object::downcast::<FloatObj>(b),
-    ) {
-        let (x, y) = (x.value, y.value);
-        let r = match op.plain() {
-            BinOp::Add => Some(x + y),
-            BinOp::Sub => Some(x - y),
-            BinOp::Mul => Some(x * y),
-            BinOp::TrueDiv if y != 0.0 => Some(x / y),
-            _ => None,
-        };
-        if let Some(f) = r {
-            return Ok(crate::types::float::new_float(vm, f));
-        }
     }
-    let exact_int = |v: Value| v.is_small() || object::kind_of(v) == Some(object::Kind::BigInt);
-    if exact_int(a) && exact_int(b) {
-        let r = crate::types::int::binary(vm, op, a, b)?;
-        if r != vm.not_implemented {
-            return Ok(r);
-        }
-    }
-    let exact_float = |v: Value| object::kind_of(v) == Some(object::Kind::Float);
-    if (exact_float(a) || a.is_small()) && (exact_float(b) || b.is_small()) {
-        let r = crate::types::float::binary(vm, op, a, b)?;
-        if r != vm.not_implemented {
-            return Ok(r);
-        }
-    }
-    let exact_complex = |v: Value| object::kind_of(v) == Some(object::Kind::Complex);
-    if exact_complex(a) || exact_complex(b) {
-        let num = |v: Value| {
-            v.is_small()
-                || matches!(
-                    object::kind_of(v),
-                    Some(object::Kind::Float) | Some(object::Kind::Complex)
-                )
-        };
-        if num(a) && num(b) {
-            let r = crate::types::complex::binary(vm, op, a, b)?;
-            if r != vm.not_implemented {
-                return Ok(r);
-            }
-        }
+    let r = match numeric_rank(a).max(numeric_rank(b)) {
+        NumRank::Int => crate::types::int::binary(vm, op, a, b)?,
+        NumRank::Float => crate::types::float::binary(vm, op, a, b)?,
+        NumRank::Complex => crate::types::complex::binary(vm, op, a, b)?,
+        NumRank::Other => return binary_op_slow(vm, a, b, op),
+    };
+    if r != vm.not_implemented {
+        return Ok(r);
     }
     binary_op_slow(vm, a, b, op)
+}
+
+/// How wide an exact builtin number is; the wider operand's type does the arithmetic.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum NumRank {
+    Int,
+    Float,
+    Complex,
+    Other,
+}
+
+#[inline]
+fn numeric_rank(v: Value) -> NumRank {
+    if v.is_small() {
+        return NumRank::Int;
+    }
+    match object::kind_of(v) {
+        Some(object::Kind::BigInt) => NumRank::Int,
+        Some(object::Kind::Float) => NumRank::Float,
+        Some(object::Kind::Complex) => NumRank::Complex,
+        _ => NumRank::Other,
+    }
 }
 
 fn binary_op_slow(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value> {

@@ -401,9 +401,6 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
     }
     match object::kind_of(obj) {
         Some(Kind::Instance) => {
-            if name == vm.names.__class__ {
-                return set_class(vm, obj, value);
-            }
             if name == vm.names.__dict__ {
                 return Err(vm.not_implemented("assigning __dict__"));
             }
@@ -445,7 +442,10 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
 
 /// `obj.__class__ = value` for instances of user classes.
 pub(crate) fn set_class(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> {
-    if !object::is::<ClassObj>(value) || class_obj(value).flags & flags::BUILTIN != 0 {
+    if object::kind_of(obj) != Some(Kind::Instance)
+        || !object::is::<ClassObj>(value)
+        || class_obj(value).flags & flags::BUILTIN != 0
+    {
         return Err(vm.type_error(
             "__class__ assignment only supported for mutable types or ModuleType subclasses",
         ));

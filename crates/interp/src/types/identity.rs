@@ -28,10 +28,7 @@ pub fn id_of(vm: &mut Vm, v: Value) -> i64 {
     if v.is_small() {
         return (v.0 as i64) & !1;
     }
-    // SAFETY: non-small Values reaching Python code are object pointers.
-    let pinned =
-        unsafe { (*(v.addr() as *const pyrs_gc::Header)).flags & pyrs_gc::flags::PINNED != 0 };
-    if pinned {
+    if crate::object::is_pinned(v) {
         return v.0 as i64;
     }
     let t = &mut vm.ids;

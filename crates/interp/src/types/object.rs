@@ -240,11 +240,6 @@ fn object_class(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn object_set_class(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    if object::kind_of(args.pos[0]) != Some(Kind::Instance) {
-        return Err(vm.type_error(
-            "__class__ assignment only supported for mutable types or ModuleType subclasses",
-        ));
-    }
     ops::attr::set_class(vm, args.pos[0], args.pos[1])?;
     Ok(vm.none)
 }
@@ -538,8 +533,7 @@ fn singleton_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     })
 }
 
-/// Registers the methods of `None`, `NotImplemented` and `Ellipsis`, and the builtin
-/// constants.
+/// Registers the methods of `None`, `NotImplemented` and `Ellipsis`.
 pub(crate) fn init_singletons(vm: &mut Vm) {
     for cls in [
         vm.cls.none_type,
@@ -551,16 +545,4 @@ pub(crate) fn init_singletons(vm: &mut Vm) {
     }
     let n = vm.cls.none_type;
     vm.add_methods(n, &[("__bool__", none_bool)]);
-    let b = vm.builtins();
-    for (name, v) in [
-        ("None", vm.none),
-        ("True", vm.true_),
-        ("False", vm.false_),
-        ("NotImplemented", vm.not_implemented),
-        ("Ellipsis", vm.ellipsis),
-        ("__debug__", vm.true_),
-    ] {
-        let k = vm.intern(name);
-        dict::set_str_key(b, k, v);
-    }
 }
