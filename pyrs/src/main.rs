@@ -2,6 +2,7 @@
 //! interpreter with the chosen GC plan, and runs a script, `-c` command, `-m` module or stdin.
 
 mod cli;
+mod components;
 
 use cli::{Command, Options};
 use pyrs_interp::eval::api::{self, MainOutcome};
@@ -101,16 +102,41 @@ fn run(options: Options) -> u8 {
         path: vec![path0],
     });
     pyrs_stdlib::register(&mut vm);
+    if let Err(msg) = install_jit(&mut vm, &options) {
+        eprintln!("pyrs: {msg}");
+        return 2;
+    }
     let outcome = if let Command::Module(m) = &options.command {
         run_module(&mut vm, m)
     } else {
         api::run_main(&mut vm, &source, &filename)
     };
+    pyrs_stdlib::atexit::run_exitfuncs(&mut vm);
     pyrs_interp::builtins::flush_std_streams(&mut vm);
+    pyrs_interp::jit::report(&mut vm);
     match outcome {
         MainOutcome::Ok => 0,
         MainOutcome::Exit(code) => (code & 0xff) as u8,
     }
+}
+
+/// Attaches the JIT chosen by `--jit`, `--backend` and `PYRSLOG`.
+fn install_jit(vm: &mut Vm, options: &Options) -> Result<(), String> {
+    let log = match std::env::var("PYRSLOG") {
+        Ok(spec) => pyrs_tracer::JitLog::parse(&spec)?,
+        Err(_) => pyrs_tracer::JitLog::default(),
+    };
+    let passes = components::passes(&options.jit.enable_opts)?;
+    let backend = options.backend.clone();
+    pyrs_interp::jit::install(
+        vm,
+        options.jit.clone(),
+        |env| components::backend(&backend, env),
+        passes,
+        log,
+        options.jit_stats,
+    );
+    Ok(())
 }
 
 fn run_module(vm: &mut Vm, module: &str) -> MainOutcome {

@@ -48,6 +48,9 @@ struct Config {
 
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 const SEED_TIMEOUT: Duration = Duration::from_secs(300);
+/// Under `PYRS_GC_STRESS=1` every safepoint copies the whole heap: allocation-heavy
+/// programs take minutes when several configurations share two cores.
+const STRESS_TIMEOUT: Duration = Duration::from_secs(300);
 const SEED_PROGRAMS: &[&str] = &["mandelbrot", "sum_list", "distance"];
 
 impl Config {
@@ -78,7 +81,40 @@ fn corpus_default() {
 fn corpus_gc_stress() {
     let cfg = Config {
         skip_marker: Some("no-gc-stress"),
+        timeout: STRESS_TIMEOUT,
         ..Config::new("gc_stress", &[], &[("PYRS_GC_STRESS", "1")])
+    };
+    run_corpus(&cfg, corpus_programs());
+}
+
+/// The interpreter alone.
+#[test]
+fn corpus_jit_off() {
+    run_corpus(
+        &Config::new("jit_off", &["--jit", "off"], &[]),
+        corpus_programs(),
+    );
+}
+
+/// Everything hot compiles at once, every guard that fails gets a bridge: the JIT's main
+/// correctness test.
+#[test]
+fn corpus_jit_low_threshold() {
+    let cfg = Config::new("jit_low", &["--jit", "threshold=1,trace_eagerness=1"], &[]);
+    run_corpus(&cfg, corpus_programs());
+}
+
+/// Compiled code and resumed frames under a moving collection at every safepoint.
+#[test]
+fn corpus_jit_gc_stress() {
+    let cfg = Config {
+        skip_marker: Some("no-gc-stress"),
+        timeout: STRESS_TIMEOUT,
+        ..Config::new(
+            "jit_gc_stress",
+            &["--jit", "threshold=1,trace_eagerness=1"],
+            &[("PYRS_GC_STRESS", "1")],
+        )
     };
     run_corpus(&cfg, corpus_programs());
 }
@@ -88,6 +124,19 @@ fn seed_programs() {
     let cfg = Config {
         timeout: SEED_TIMEOUT,
         ..Config::new("seed", &[], &[])
+    };
+    run_corpus(&cfg, seed_program_list());
+}
+
+#[test]
+fn seed_programs_jit_low_threshold() {
+    let cfg = Config {
+        timeout: SEED_TIMEOUT,
+        ..Config::new(
+            "seed_jit_low",
+            &["--jit", "threshold=1,trace_eagerness=1"],
+            &[],
+        )
     };
     run_corpus(&cfg, seed_program_list());
 }

@@ -9,8 +9,10 @@
 //! Map: [`bytecode`] (the instruction set: the contract with the interpreter), `symtable`
 //! (scopes of names), `compile` (code generation, one submodule per construct family),
 //! [`stack`] (stack effects and the stack-depth verifier), `dis` ([`disassemble`]),
-//! `parse_error` and `errors` (CPython's syntax-error messages), `future` (`__future__`).
+//! `parse_error` and `errors` (CPython's syntax-error messages), `future` (`__future__`),
+//! [`anchors`] (caret anchors of traceback source lines).
 
+pub mod anchors;
 pub mod bytecode;
 mod compile;
 mod dis;

@@ -74,6 +74,18 @@ pub struct GcStats {
     pub pinned_bytes: usize,
 }
 
+/// Addresses compiled code reads and writes to allocate inline and to notice that a
+/// collection is due (it then leaves compiled code for the interpreter's next safepoint).
+#[derive(Clone, Copy, Debug)]
+pub struct JitInterface {
+    /// The bump pointer of the allocation region.
+    pub free: *mut usize,
+    /// The end of the allocation region.
+    pub top: *const usize,
+    /// A byte that is non-zero when the next safepoint should collect.
+    pub collection_requested: *const u8,
+}
+
 /// The outcome of a safepoint.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CollectOutcome {
@@ -108,6 +120,7 @@ impl Heap {
     /// Creates a heap for `kind` configured by `config`.
     pub fn new(kind: PlanKind, config: GcConfig) -> Heap {
         let space = Semispace::new(config.min_budget);
+        let stress = config.stress;
         let mut heap = Heap {
             free: std::ptr::null_mut(),
             top: std::ptr::null_mut(),
@@ -117,7 +130,7 @@ impl Heap {
             space,
             pinned: Vec::new(),
             finalizable: Vec::new(),
-            requested: false,
+            requested: stress,
             enabled: true,
             stats: GcStats::default(),
             external: 0,
@@ -279,7 +292,8 @@ impl Heap {
         let (free, top) = self.space.bump_region();
         self.free = free;
         self.top = top;
-        self.requested = false;
+        // Under stress the next safepoint collects again; compiled code polls this flag.
+        self.requested = self.config.stress;
         self.external = 0;
         let pause = start.elapsed();
         self.stats.collections += 1;
@@ -308,6 +322,18 @@ impl Heap {
             1 << 40
         };
         bytes <= limit
+    }
+
+    /// What compiled code needs to allocate and poll inline. Allocation bumps `*free` up to
+    /// `*top` and writes the header itself; when the region is full it calls the VM's slow
+    /// path (which ends in [`Heap::alloc`]). Only types without a finalizer may be allocated
+    /// inline. The addresses stay valid as long as the heap does not move.
+    pub fn jit_interface(&mut self) -> JitInterface {
+        JitInterface {
+            free: &mut self.free as *mut *mut u8 as *mut usize,
+            top: &self.top as *const *mut u8 as *const usize,
+            collection_requested: &self.requested as *const bool as *const u8,
+        }
     }
 
     /// Must be called after storing a reference into a heap object; no-op for plans whose

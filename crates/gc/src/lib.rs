@@ -20,7 +20,7 @@ mod plan;
 mod semispace;
 pub mod vm;
 
-pub use api::{CollectOutcome, GcStats, Heap, Layout, TypeDescriptor, TypeId};
+pub use api::{CollectOutcome, GcStats, Heap, JitInterface, Layout, TypeDescriptor, TypeId};
 pub use config::GcConfig;
 pub use header::{flags, Header, HEADER_SIZE, MIN_OBJECT_SIZE};
 pub use plan::{PlanConstraints, PlanKind};

@@ -68,6 +68,9 @@ pub(crate) struct Semispace {
     chunks: Vec<SpaceChunk>,
     budget_end: *mut u8,
     poisoned: Vec<Chunk>,
+    /// The largest chunk of the last from-space, zeroed again, reused as the next to-space
+    /// when it is big enough: fresh memory from the OS costs a page fault per page.
+    spare: Option<Chunk>,
 }
 
 impl Semispace {
@@ -82,6 +85,7 @@ impl Semispace {
             }],
             budget_end: end,
             poisoned: Vec::new(),
+            spare: None,
         }
     }
 
@@ -100,8 +104,17 @@ impl Semispace {
         }
     }
 
-    /// Starts a new chunk able to hold at least `size` bytes; returns its bump region.
+    /// Makes room for at least `size` bytes past the budget: the rest of the current chunk
+    /// if it has enough, else a new chunk. Returns the bump region.
     pub(crate) fn overflow_chunk(&mut self, size: usize) -> (*mut u8, *mut u8) {
+        // `collect` sizes the chunk with room past the budget.
+        if let Some(last) = self.chunks.last() {
+            let end = last.chunk.end();
+            if self.budget_end < end && end as usize - last.used_end as usize >= size {
+                self.budget_end = end;
+                return (last.used_end, end);
+            }
+        }
         let chunk = Chunk::new(size.max(1 << 20));
         let start = chunk.start();
         let end = chunk.end();
@@ -136,7 +149,12 @@ impl Semispace {
         let headroom = config
             .min_budget
             .max((used as f64 * config.growth) as usize);
-        let to = Chunk::new(used + headroom);
+        let to = match self.spare.take() {
+            Some(c) if c.size >= used + headroom => c,
+            // Room to spare (untouched pages cost nothing) so that the chunk can be reused
+            // while the live size grows a little.
+            _ => Chunk::new((used + headroom) / 2 * 3),
+        };
         let from = std::mem::take(&mut self.chunks);
         let mut copier = Copier {
             from: &from,
@@ -174,20 +192,23 @@ impl Semispace {
             }
         });
 
-        let mut survivors = Vec::with_capacity(finalizable.len());
-        for &obj in finalizable.iter() {
+        // Compacted in place: the list stays allocated at its size between collections.
+        let mut kept = 0;
+        for i in 0..finalizable.len() {
+            let obj = finalizable[i];
             // SAFETY: entries are objects of the from-space with a finalizer; their memory is
             // still intact because the from-space is released only below.
             unsafe {
                 let h = &*(obj as *const Header);
                 if h.flags & flags::FORWARDED != 0 {
-                    survivors.push(*(obj.add(8) as *const *mut u8));
+                    finalizable[kept] = *(obj.add(8) as *const *mut u8);
+                    kept += 1;
                 } else if let Some(f) = types[h.type_id as usize].finalize {
                     f(obj);
                 }
             }
         }
-        *finalizable = survivors;
+        finalizable.truncate(kept);
 
         let live = free as usize - to.start() as usize;
         let budget_end = free.wrapping_add(
@@ -210,6 +231,14 @@ impl Semispace {
                 unsafe { std::ptr::write_bytes(c.chunk.start(), POISON, c.chunk.size) };
                 self.poisoned.push(c.chunk);
             }
+        } else if let Some(c) = from.into_iter().max_by_key(|c| c.chunk.size) {
+            // SAFETY: the chunk is owned here and no longer referenced by any live object;
+            // only `start..used_end` was ever written, the rest is still zero.
+            unsafe {
+                let used = c.used_end as usize - c.chunk.start() as usize;
+                std::ptr::write_bytes(c.chunk.start(), 0, used);
+            }
+            self.spare = Some(c.chunk);
         }
         live
     }

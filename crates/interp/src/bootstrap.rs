@@ -44,7 +44,14 @@ pub(crate) fn bootstrap(vm: &mut Vm) {
         crate::types::dict::set_str_key(bdict, k, cls);
         let m = vm.intern("__module__");
         let b = vm.intern("builtins");
-        crate::types::dict::set_str_key(class_obj(cls).dict, m, b);
+        if crate::types::dict::get_str_key(class_obj(cls).dict, m).is_none() {
+            crate::types::dict::set_str_key(class_obj(cls).dict, m, b);
+        }
+        let doc = vm.names.__doc__;
+        if crate::types::dict::get_str_key(class_obj(cls).dict, doc).is_none() {
+            let none = vm.none;
+            crate::types::dict::set_str_key(class_obj(cls).dict, doc, none);
+        }
     }
     for (name, v) in [
         ("None", vm.none),

@@ -104,10 +104,25 @@ pub struct Vm {
     pub(crate) sys_root: usize,
     /// Attribute lookup cache on classes, cleared at each collection.
     pub(crate) method_cache: crate::types::class::MethodCache,
+    /// Number of collections so far: inline caches that hold movable Values record it and
+    /// are ignored once it changed (their Value may have moved).
+    pub gc_epoch: u64,
+    /// Frames of finished calls kept for reuse, so that a call allocates nothing.
+    pub(crate) frame_pool: Vec<Box<Frame>>,
+    /// The interned dunder names of each binary operator: (`__op__`, `__rop__`, `__iop__`),
+    /// indexed like `BinOp`'s plain forms.
+    pub(crate) binop_names: [[Value; 3]; 13],
     /// Options given at creation.
     pub options: VmOptions,
     /// Identities of movable objects (`id()`).
     pub(crate) ids: crate::types::identity::IdTable,
+    /// Every weak reference, cleared by the GC when its referent dies.
+    pub weakrefs: crate::types::weakref::WeakTable,
+    /// Pinned objects of native modules (their classes and module-wide state), by
+    /// `module.name`.
+    pub native_classes: HashMap<&'static str, Value>,
+    /// The tracing JIT, when one is installed (`jit::install`).
+    pub jit: Option<Box<crate::jit::JitState>>,
 }
 
 struct VmRoots<'a> {
@@ -116,6 +131,8 @@ struct VmRoots<'a> {
     exc: &'a mut Value,
     handled: &'a mut Value,
     ids: &'a mut crate::types::identity::IdTable,
+    weakrefs: &'a mut crate::types::weakref::WeakTable,
+    jit: &'a mut Option<Box<crate::jit::JitState>>,
 }
 
 impl RootSet for VmRoots<'_> {
@@ -128,12 +145,17 @@ impl RootSet for VmRoots<'_> {
         }
         visit(&mut self.exc.0);
         visit(&mut self.handled.0);
+        self.weakrefs.visit_roots(visit);
+        if let Some(j) = self.jit.as_mut() {
+            j.consts.visit(visit);
+        }
     }
 
     fn visit_weak_roots(&mut self, update: &mut Visitor<'_>) {
         for (v, _) in self.ids.entries.iter_mut() {
             update(&mut v.0);
         }
+        self.weakrefs.visit_weak(update);
     }
 }
 
@@ -164,10 +186,19 @@ impl Vm {
             builtins_root: 0,
             sys_root: 0,
             method_cache: Default::default(),
+            gc_epoch: 0,
+            frame_pool: Vec::new(),
+            binop_names: [[Value::NULL; 3]; 13],
             options,
             ids: Default::default(),
+            weakrefs: Default::default(),
+            jit: None,
+            native_classes: HashMap::new(),
         });
         crate::bootstrap::bootstrap(&mut vm);
+        for (i, (name, rname, iname)) in crate::names::BINOP_DUNDERS.iter().enumerate() {
+            vm.binop_names[i] = [vm.intern(name), vm.intern(rname), vm.intern(iname)];
+        }
         vm
     }
 
@@ -183,17 +214,23 @@ impl Vm {
 
     /// Runs a collection now (`gc.collect()`); only legal when no native code holds Values
     /// outside roots (native depth 0, or everything such code holds is in `roots`).
+    /// Afterwards, runs the callbacks of the weak references it cleared.
     pub fn collect_now(&mut self) -> PyResult<()> {
         self.method_cache.clear();
+        self.gc_epoch += 1;
         let mut roots = VmRoots {
             frames: &mut self.frames,
             roots: &mut self.roots,
             exc: &mut self.exc,
             handled: &mut self.handled,
             ids: &mut self.ids,
+            weakrefs: &mut self.weakrefs,
+            jit: &mut self.jit,
         };
         let outcome = self.heap.collect(&mut roots);
         self.ids.after_collection();
+        self.weakrefs.after_collection();
+        crate::types::weakref::run_pending_callbacks(self);
         if outcome == CollectOutcome::OutOfMemory {
             return Err(self.memory_error());
         }

@@ -1,4 +1,7 @@
-//! The `time` module: wall-clock, monotonic and CPU clocks, and `sleep`.
+//! The `time` module: wall-clock, monotonic and CPU clocks, `sleep`, and broken-down time
+//! ([`calendar`]).
+
+mod calendar;
 
 use pyrs_interp::ops::convert;
 use pyrs_interp::types::float::{as_f64, new_float};
@@ -135,5 +138,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
 pub fn init(vm: &mut Vm) -> PyResult {
     let m = vm.new_module("time");
     vm.module_add_functions(m, FUNCTIONS);
+    vm.module_add_functions(m, calendar::FUNCTIONS);
+    calendar::init(vm, m)?;
     Ok(m)
 }

@@ -369,6 +369,23 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
         }
+        if elts.len() > 2 {
+            if let Some(Const::Tuple(items)) = const_tuple(elts) {
+                // As CPython: more than two constants are loaded as one constant and
+                // merged, so a set display's order is that of the folded frozenset.
+                let (build, extend, folded) = match kind {
+                    SeqKind::Set => (Op::BuildSet, Op::SetUpdate, Const::FrozenSet(items)),
+                    _ => (Op::BuildList, Op::ListExtend, Const::Tuple(items)),
+                };
+                self.emit(build, pushed);
+                self.load_const(folded);
+                self.emit(extend, 1);
+                if kind == SeqKind::Tuple {
+                    self.emit(Op::ListToTuple, 0);
+                }
+                return Ok(());
+            }
+        }
         let big = elts.len() + pushed as usize > STACK_USE_GUIDELINE;
         let (build, add, extend) = match kind {
             SeqKind::Set => (Op::BuildSet, Op::SetAdd, Op::SetUpdate),
@@ -487,9 +504,11 @@ impl<'a> Compiler<'a> {
                 self.expr(&a.value)?;
                 let saved = self.unit().loc;
                 self.set_attr_loc(a);
+                let mloc = self.unit().loc;
+                self.set_loc(a.range);
+                self.set_attr_loc(a);
                 let i = self.attr_name(&a.attr);
                 self.emit(Op::LoadMethod, i);
-                let mloc = self.unit().loc;
                 self.unit().loc = saved;
                 for arg in &c.args {
                     self.expr(arg)?;
@@ -663,10 +682,21 @@ fn fold_neg(c: &ast::Constant) -> Option<Const> {
 fn const_tuple(elts: &[ast::Expr]) -> Option<Const> {
     let mut out = Vec::with_capacity(elts.len());
     for e in elts {
-        match e {
-            ast::Expr::Constant(c) => out.push(to_const(&c.value)),
-            _ => return None,
-        }
+        out.push(const_expr(e)?);
     }
     Some(Const::Tuple(out.into()))
+}
+
+/// The value of an expression CPython's AST optimizer turns into a constant: a literal, a
+/// negated number, or a parenthesized tuple of those.
+fn const_expr(e: &ast::Expr) -> Option<Const> {
+    match e {
+        ast::Expr::Constant(c) => Some(to_const(&c.value)),
+        ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => match u.operand.as_ref() {
+            ast::Expr::Constant(c) => fold_neg(&c.value),
+            _ => None,
+        },
+        ast::Expr::Tuple(t) => const_tuple(&t.elts),
+        _ => None,
+    }
 }

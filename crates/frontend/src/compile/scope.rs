@@ -153,9 +153,11 @@ impl<'a> Compiler<'a> {
         let code = self.exit_unit();
         self.set_loc(range);
         self.make_closure(code, fl, range)?;
-        for _ in decorators {
+        for d in decorators.iter().rev() {
+            self.set_loc(d.range());
             self.emit(Op::Call, 1);
         }
+        self.set_loc(range);
         self.name_op(name, Ctx::Store);
         Ok(())
     }
@@ -242,10 +244,11 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, 0, c.range)?;
         self.load_const(Const::Str(Rc::from(c.name.as_str())));
         self.call_helper(2, &c.bases, &c.keywords)?;
-        self.set_loc(c.range);
-        for _ in &c.decorator_list {
+        for d in c.decorator_list.iter().rev() {
+            self.set_loc(d.range());
             self.emit(Op::Call, 1);
         }
+        self.set_loc(c.range);
         self.name_op(&c.name, Ctx::Store);
         Ok(())
     }

@@ -96,6 +96,11 @@ impl<'a> Compiler<'a> {
             S::Assert(a) => {
                 let end = self.new_label();
                 self.jump_if(&a.test, true, end)?;
+                if let ast::Expr::Compare(c) = a.test.as_ref() {
+                    // As in CPython 3.11, the raise that follows a comparison is located
+                    // at the comparison (its traceback line underlines it).
+                    self.set_loc(c.range);
+                }
                 self.emit(Op::LoadAssertionError, 0);
                 if let Some(m) = &a.msg {
                     self.expr(m)?;
@@ -107,7 +112,7 @@ impl<'a> Compiler<'a> {
             }
             S::Import(i) => {
                 for a in &i.names {
-                    self.set_loc(a.range);
+                    self.set_loc(i.range);
                     self.load_const(Const::Int(0));
                     self.load_const(Const::None);
                     let ni = self.add_name(&a.name);
@@ -245,7 +250,6 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         for a in &i.names {
-            self.set_loc(a.range);
             let ni = self.add_name(&a.name);
             self.emit(Op::ImportFrom, ni);
             let bound = a.asname.as_ref().unwrap_or(&a.name);

@@ -176,9 +176,13 @@ impl<'a> Compiler<'a> {
         use ast::Expr as E;
         match a.target.as_ref() {
             E::Name(n) => {
+                let saved = self.unit().loc;
+                self.set_loc(n.range);
                 self.name_op(&n.id, Ctx::Load);
+                self.unit().loc = saved;
                 self.expr(&a.value)?;
                 self.emit(Op::BinaryOp, op);
+                self.set_loc(n.range);
                 self.name_op(&n.id, Ctx::Store);
             }
             E::Attribute(at) => {
@@ -198,13 +202,17 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::StoreAttr, i);
             }
             E::Subscript(s) => {
+                let saved = self.unit().loc;
+                self.set_loc(s.range);
                 self.expr(&s.value)?;
                 self.expr(&s.slice)?;
                 self.emit(Op::Copy, 2);
                 self.emit(Op::Copy, 2);
                 self.emit(Op::BinarySubscr, 0);
+                self.unit().loc = saved;
                 self.expr(&a.value)?;
                 self.emit(Op::BinaryOp, op);
+                self.set_loc(s.range);
                 self.emit(Op::Swap, 3);
                 self.emit(Op::Swap, 2);
                 self.emit(Op::StoreSubscr, 0);

@@ -14,12 +14,8 @@ fn metaclass(vm: &Vm, cls: Value) -> Value {
 }
 
 /// The member classes of a `types.UnionType` value (`int | str`), if `v` is one.
-fn union_args(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
-    let c = class_of(vm, v);
-    if crate::types::class::class_name(c) != "UnionType" {
-        return Ok(None);
-    }
-    attr::getattr_str(vm, v, "__args__").map(Some)
+fn union_args(_vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
+    Ok(crate::types::union::union_args(v))
 }
 
 /// `isinstance(obj, cls)` for any `cls` accepted by the builtin.

@@ -138,6 +138,19 @@ pub(crate) fn builtin_pow(vm: &mut Vm, args: Args<'_>) -> PyResult {
             return Ok(r);
         }
     }
+    // As CPython's ternary_op: the exponent's type gets a turn only through a builtin
+    // `__rpow__` (Python classes never see a three-argument `__rpow__`).
+    let (cb, ce) = (class_of(vm, base), class_of(vm, exp));
+    if cb != ce {
+        let rname = vm.intern("__rpow__");
+        let slot = lookup(vm, ce, rname);
+        if object::is::<object::BuiltinObj>(slot) {
+            let r = crate::ops::call::call_unbound(vm, slot, exp, &[exp, base, m])?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
+        }
+    }
     let (t1, t2, t3) = (
         type_name(vm, base).to_string(),
         type_name(vm, exp).to_string(),

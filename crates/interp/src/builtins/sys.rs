@@ -29,9 +29,14 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("exception", sys_exception),
     ("getdefaultencoding", sys_getdefaultencoding),
     ("getfilesystemencoding", sys_getdefaultencoding),
+    ("getfilesystemencodeerrors", sys_getfilesystemencodeerrors),
     ("get_int_max_str_digits", sys_get_int_max_str_digits),
     ("set_int_max_str_digits", sys_set_int_max_str_digits),
     ("_getframe", sys_getframe),
+    ("audit", sys_audit),
+    ("excepthook", sys_excepthook),
+    ("__excepthook__", sys_excepthook),
+    ("addaudithook", sys_audit),
     ("settrace", sys_settrace),
     ("setprofile", sys_settrace),
     ("gettrace", sys_gettrace),
@@ -628,6 +633,28 @@ fn sys_getdefaultencoding(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(crate::types::str::new_str(vm, "utf-8"))
 }
 
+/// `sys.excepthook(type, value, traceback)`: prints the exception as an uncaught one.
+fn sys_excepthook(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "excepthook", 3, 3)?;
+    let text = crate::eval::traceback::format_exception(vm, args.pos[1]);
+    crate::builtins::write_stderr(vm, &text)?;
+    Ok(vm.none)
+}
+
+/// `sys.audit(event, *args)` and `sys.addaudithook(hook)`: pyrs raises no audit events.
+fn sys_audit(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    if args.pos.is_empty() {
+        return Err(vm.type_error("audit() missing 1 required positional argument: 'event'"));
+    }
+    Ok(vm.none)
+}
+
+/// `sys.getfilesystemencodeerrors()`.
+fn sys_getfilesystemencodeerrors(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "getfilesystemencodeerrors", 0, 0)?;
+    Ok(crate::types::str::new_str(vm, "surrogateescape"))
+}
+
 /// `sys.get_int_max_str_digits()`.
 fn sys_get_int_max_str_digits(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.check(vm, "get_int_max_str_digits", 0, 0)?;
@@ -646,9 +673,14 @@ fn sys_set_int_max_str_digits(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(vm.none)
 }
 
-/// `sys._getframe()`: frames are not exposed as objects.
-fn sys_getframe(vm: &mut Vm, _args: Args<'_>) -> PyResult {
-    Err(vm.not_implemented("sys._getframe"))
+/// `sys._getframe([depth])`: the caller's frame object, or the one `depth` calls below.
+fn sys_getframe(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "_getframe", 0, 1)?;
+    let depth = match args.pos.first() {
+        Some(&d) => convert::index_isize(vm, d)?,
+        None => 0,
+    };
+    crate::types::frame::getframe(vm, depth)
 }
 
 /// `sys.settrace(f)` / `sys.setprofile(f)`: only `None` (no tracing) is supported.

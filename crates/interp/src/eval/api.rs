@@ -37,18 +37,6 @@ pub fn compile_to_code(vm: &mut Vm, source: &str, filename: &str, mode: Mode) ->
                 ],
             );
             let exc = vm.new_exception(cls, &[msg, details]);
-            for (k, v) in [
-                ("msg", msg),
-                ("filename", fname),
-                ("lineno", Value::from_usize(e.lineno as usize)),
-                ("offset", Value::from_usize(e.offset as usize)),
-                ("text", text),
-                ("end_lineno", Value::from_usize(e.end_lineno as usize)),
-                ("end_offset", Value::from_usize(e.end_offset as usize)),
-            ] {
-                let k = vm.intern(k);
-                crate::types::instance::set_attr(vm, exc, k, v);
-            }
             Err(vm.raise(exc))
         }
     }
@@ -57,19 +45,23 @@ pub fn compile_to_code(vm: &mut Vm, source: &str, filename: &str, mode: Mode) ->
 /// Runs a module-level code object with `globals` and `locals` in a nested loop.
 pub fn run_code(vm: &mut Vm, code_obj: Value, globals: Value, locals: Value) -> PyResult<Value> {
     let frame = module_frame(vm, code_obj, globals, locals);
-    match super::run_frame(vm, frame, false)? {
-        super::Exit::Return(v) | super::Exit::Yield(v) => Ok(v),
-    }
+    super::run_frame(vm, frame, false)?.value(vm)
 }
 
 fn module_frame(vm: &mut Vm, code_obj: Value, globals: Value, locals: Value) -> Box<Frame> {
     let code = code_of(code_obj);
     let bk = vm.names.__builtins__;
-    if dict::get_str_key(globals, bk).is_none() {
+    let given = dict::get_str_key(globals, bk);
+    if given.is_none() {
         let bm = dict::get_str_key(vm.sys_modules(), vm.names.builtins).unwrap_or(vm.none);
         dict::set_str_key(globals, bk, bm);
     }
-    let builtins = vm.builtins();
+    let builtins = given
+        .and_then(|b| match object::downcast::<ModuleObj>(b) {
+            Some(m) => Some(m.dict),
+            None => dict::as_dict(b).map(|_| b),
+        })
+        .unwrap_or_else(|| vm.builtins());
     let mut frame = Box::new(Frame::new(
         code,
         code_obj,
@@ -154,7 +146,9 @@ pub fn caller_globals(vm: &mut Vm) -> Value {
     }
 }
 
-/// The locals of the innermost Python frame as a dict (a snapshot for functions).
+/// The locals of the innermost Python frame: the mapping of a module or class body, or
+/// for a function the dict of its frame object, refreshed from the fast locals (the same
+/// dict on every call, as CPython's `locals()`).
 pub fn caller_locals(vm: &mut Vm) -> Value {
     let Some(f) = vm.frames.last() else {
         return main_dict(vm);
@@ -162,23 +156,9 @@ pub fn caller_locals(vm: &mut Vm) -> Value {
     if !f.locals.is_null() {
         return f.locals;
     }
-    let code = f.code;
-    let values: Vec<Value> = f.values[..code.nlocalsplus()].to_vec();
-    let d = dict::new_dict(vm);
-    for (i, v) in values.into_iter().enumerate() {
-        let v = if i >= code.varnames.len() {
-            object::downcast::<object::CellObj>(v)
-                .map(|c| c.value)
-                .unwrap_or(Value::NULL)
-        } else {
-            v
-        };
-        if !v.is_null() {
-            let k = vm.intern(code.localsplus_name(i));
-            dict::set_str_key(d, k, v);
-        }
-    }
-    d
+    let n = vm.frames.len();
+    let fo = crate::types::frame::frame_object(vm, n - 1);
+    crate::types::frame::frame_locals(vm, fo)
 }
 
 fn main_dict(vm: &mut Vm) -> Value {
@@ -256,15 +236,10 @@ pub fn report_uncaught(vm: &mut Vm) -> i32 {
     crate::builtins::flush_std_streams(vm);
     let se = vm.cls.system_exit;
     if super::ops_exc::is_instance_of_exc(vm, exc, se) {
-        let args = crate::errors::exc_data(exc)
-            .map(|d| d.args)
-            .unwrap_or(Value::NULL);
-        let items = crate::types::tuple::items(args).to_vec();
-        let code = match items.len() {
-            0 => vm.none,
-            1 => items[0],
-            _ => args,
-        };
+        let code = crate::ops::attr::getattr_str(vm, exc, "code").unwrap_or_else(|_| {
+            vm.exc = Value::NULL;
+            vm.none
+        });
         if code == vm.none {
             return 0;
         }

@@ -83,9 +83,7 @@ fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult {
         code, code_obj, func, globals, builtins, ns,
     ));
     super::call::setup_cells(vm, &mut frame, closure);
-    let cell = match super::run_frame(vm, frame, false)? {
-        super::Exit::Return(v) | super::Exit::Yield(v) => v,
-    };
+    let cell = super::run_frame(vm, frame, false)?.value(vm)?;
     if changed {
         let k = vm.names.__orig_bases__;
         let ob = crate::types::tuple::new_tuple(vm, &orig_bases);

@@ -1,11 +1,13 @@
 //! Binding call arguments to a new frame's parameters, with CPython's error messages.
 
+use super::cache::Cache;
 use super::code::code_of;
 use super::frame::Frame;
-use crate::object::{self, CellObj, FunctionObj};
+use crate::object::{self, BuiltinObj, CellObj, FunctionObj, Kind, MethodObj};
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
 use pyrs_frontend::bytecode::flags;
+use std::cell::Cell;
 
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
@@ -37,24 +39,34 @@ pub fn new_cell(vm: &mut Vm, v: Value) -> Value {
 /// parameters (cells and free variables set up).
 pub fn make_frame(vm: &mut Vm, func: Value, args: Args<'_>) -> PyResult<Box<Frame>> {
     let f = object::downcast::<FunctionObj>(func).expect("a function");
-    let (code_obj, globals, defaults, kwdefaults, closure, qualname) = (
-        f.code,
-        f.globals,
-        f.defaults,
-        f.kwdefaults,
-        f.closure,
-        f.qualname,
-    );
+    let (code_obj, globals, closure) = (f.code, f.globals, f.closure);
     let code = code_of(code_obj);
     let builtins = vm.builtins();
-    let mut frame = Box::new(Frame::new(
-        code,
-        code_obj,
-        func,
-        globals,
-        builtins,
-        Value::NULL,
-    ));
+    let mut frame = vm.new_frame(code, code_obj, func, globals, builtins, Value::NULL);
+    let n = args.pos.len();
+    if args.kw.is_empty() && n == code.argcount as usize && super::code::info(code_obj).simple_args
+    {
+        frame.values[..n].copy_from_slice(args.pos);
+        return Ok(frame);
+    }
+    match bind_args(vm, &mut frame, func, args) {
+        Ok(()) => {
+            setup_cells(vm, &mut frame, closure);
+            Ok(frame)
+        }
+        Err(e) => {
+            vm.recycle_frame(frame);
+            Err(e)
+        }
+    }
+}
+
+/// Binds `args` to the parameters of `func` in its new `frame`: positional, `*args`,
+/// keywords, `**kwargs` and defaults, with CPython's errors.
+fn bind_args(vm: &mut Vm, frame: &mut Frame, func: Value, args: Args<'_>) -> PyResult<()> {
+    let f = object::downcast::<FunctionObj>(func).expect("a function");
+    let (defaults, kwdefaults, qualname) = (f.defaults, f.kwdefaults, f.qualname);
+    let code = frame.code;
     let argcount = code.argcount as usize;
     let posonly = code.posonlyargcount as usize;
     let kwonly = code.kwonlyargcount as usize;
@@ -210,8 +222,7 @@ pub fn make_frame(vm: &mut Vm, func: Value, args: Args<'_>) -> PyResult<Box<Fram
             )));
         }
     }
-    setup_cells(vm, &mut frame, closure);
-    Ok(frame)
+    Ok(())
 }
 
 /// Creates the cells of cell variables and copies the closure's cells into the free-variable
@@ -231,4 +242,206 @@ pub fn setup_cells(vm: &mut Vm, frame: &mut Frame, closure: Value) {
             frame.values[base + j] = c;
         }
     }
+}
+
+/// What a call instruction did.
+pub(crate) enum Called {
+    /// The callee is a Python function whose new frame is returned, to be pushed by the
+    /// loop (the caller's stack is already cut back).
+    Frame(Box<Frame>),
+    /// The call returned this value (the caller's stack is already cut back).
+    Value(Value),
+}
+
+/// Most arguments copied into a stack buffer for a native call.
+const ARGS_INLINE: usize = 8;
+
+/// Calls `k` with the arguments `vals` (the last `kwnames.len()` of them keyword values),
+/// preceded by `recv` unless it is NULL, copied out of the value stack: the callee may run
+/// Python code, which must not see Rust references into a frame.
+fn with_stack_args<R>(
+    vals: &[Value],
+    kwnames: &[Value],
+    recv: Value,
+    k: impl FnOnce(Args<'_>) -> R,
+) -> R {
+    let extra = usize::from(!recv.is_null());
+    let n = vals.len() + extra;
+    let npos = n - kwnames.len();
+    if n <= ARGS_INLINE && kwnames.len() <= ARGS_INLINE {
+        let mut buf = [Value::NULL; ARGS_INLINE];
+        let mut names = [Value::NULL; ARGS_INLINE];
+        buf[0] = recv;
+        buf[extra..n].copy_from_slice(vals);
+        names[..kwnames.len()].copy_from_slice(kwnames);
+        k(Args {
+            pos: &buf[..npos],
+            kw: &buf[npos..n],
+            kwnames: &names[..kwnames.len()],
+        })
+    } else {
+        let mut buf = Vec::with_capacity(n);
+        if extra == 1 {
+            buf.push(recv);
+        }
+        buf.extend_from_slice(vals);
+        let names = kwnames.to_vec();
+        k(Args {
+            pos: &buf[..npos],
+            kw: &buf[npos..],
+            kwnames: &names,
+        })
+    }
+}
+
+/// Performs the call of a `Call`/`CallMethod`/`CallKw` instruction of frame `f`: the callable
+/// is at `callee_start`, its arguments from `args_start` up (the slot below them is free:
+/// it held the callable or a NULL self), the last `kwnames.len()` of them keyword values.
+/// Python functions, bound methods of them and classes with a Python `__init__` get a new
+/// frame instead of a nested loop; `cache` is the instruction's inline cache.
+pub(crate) fn call_from_stack(
+    vm: &mut Vm,
+    f: &mut Frame,
+    cache: &Cell<Cache>,
+    callee_start: usize,
+    mut args_start: usize,
+    kwnames: Value,
+) -> PyResult<Called> {
+    let mut callable = f.values[callee_start];
+    if let Some(m) = object::downcast::<MethodObj>(callable) {
+        callable = m.func;
+        args_start -= 1;
+        f.values[args_start] = m.receiver;
+    }
+    let kwn: &[Value] = if kwnames.is_null() {
+        &[]
+    } else {
+        crate::types::tuple::items(kwnames)
+    };
+    match object::kind_of(callable) {
+        Some(Kind::Function) => {
+            let code_obj = object::downcast::<FunctionObj>(callable)
+                .expect("a function")
+                .code;
+            if !code_of(code_obj).is_generator_like() {
+                let frame = frame_from_stack(vm, f, callable, args_start, kwn)?;
+                f.values.truncate(callee_start);
+                return Ok(Called::Frame(frame));
+            }
+        }
+        Some(Kind::Builtin) => {
+            let b = object::downcast::<BuiltinObj>(callable).expect("a builtin");
+            let (func, recv) = (b.func, b.receiver);
+            let r = with_stack_args(&f.values[args_start..], kwn, recv, |a| func(vm, a));
+            f.values.truncate(callee_start);
+            return r.map(Called::Value);
+        }
+        Some(Kind::Class) => {
+            if let Some((new, init)) = super::cache::class_init(vm, cache, callable) {
+                let inst = new(vm, Args::positional(&[callable]))?;
+                if crate::types::class::class_of(vm, inst) != callable {
+                    f.values.truncate(callee_start);
+                    return Ok(Called::Value(inst));
+                }
+                args_start -= 1;
+                f.values[args_start] = inst;
+                let mut frame = frame_from_stack(vm, f, init, args_start, kwn)?;
+                frame.is_init = true;
+                f.values.truncate(callee_start);
+                f.values.push(inst);
+                return Ok(Called::Frame(frame));
+            }
+        }
+        _ => {}
+    }
+    let r = with_stack_args(&f.values[args_start..], kwn, Value::NULL, |a| {
+        crate::ops::call::call_args(vm, callable, a)
+    });
+    f.values.truncate(callee_start);
+    r.map(Called::Value)
+}
+
+/// The frame of a call of Python function `func` with the arguments on `f`'s stack from
+/// `args_start` up (the last `kwnames.len()` of them keyword values).
+fn frame_from_stack(
+    vm: &mut Vm,
+    f: &Frame,
+    func: Value,
+    args_start: usize,
+    kwnames: &[Value],
+) -> PyResult<Box<Frame>> {
+    let all = &f.values[args_start..];
+    let npos = all.len() - kwnames.len();
+    make_frame(
+        vm,
+        func,
+        Args {
+            pos: &all[..npos],
+            kw: &all[npos..],
+            kwnames,
+        },
+    )
+}
+
+/// Performs the call of a `CallFunctionEx` instruction of frame `f`: the stack holds, from
+/// `callee_start` up, the callable, the tuple of positional arguments and, if present, the
+/// fresh dict of keyword arguments (str keys).
+pub(crate) fn call_ex_from_stack(
+    vm: &mut Vm,
+    f: &mut Frame,
+    callee_start: usize,
+) -> PyResult<Called> {
+    let mut callable = f.values[callee_start];
+    let args_t = f.values[callee_start + 1];
+    let kwargs = f.values.get(callee_start + 2).copied().unwrap_or(Value::NULL);
+    let mut recv = Value::NULL;
+    if let Some(m) = object::downcast::<MethodObj>(callable) {
+        callable = m.func;
+        recv = m.receiver;
+    }
+    let pos = crate::types::tuple::items(args_t);
+    let entries: &[crate::types::dict::Entry] = if kwargs.is_null() {
+        &[]
+    } else {
+        &crate::types::dict::data(kwargs).entries
+    };
+    let nkw = entries.iter().filter(|e| !e.key.is_null()).count();
+    let n = usize::from(!recv.is_null()) + pos.len() + nkw;
+    let mut small = [Value::NULL; 2 * ARGS_INLINE];
+    let mut big = Vec::new();
+    let buf: &mut [Value] = if n + nkw <= small.len() {
+        &mut small[..n + nkw]
+    } else {
+        big.resize(n + nkw, Value::NULL);
+        &mut big
+    };
+    let (vals, names) = buf.split_at_mut(n);
+    let mut i = 0;
+    if !recv.is_null() {
+        vals[0] = recv;
+        i = 1;
+    }
+    vals[i..i + pos.len()].copy_from_slice(pos);
+    let mut j = 0;
+    for e in entries.iter().filter(|e| !e.key.is_null()) {
+        vals[n - nkw + j] = e.value;
+        names[j] = e.key;
+        j += 1;
+    }
+    let npos = n - nkw;
+    let args = Args {
+        pos: &vals[..npos],
+        kw: &vals[npos..],
+        kwnames: names,
+    };
+    if let Some(fo) = object::downcast::<FunctionObj>(callable) {
+        if !code_of(fo.code).is_generator_like() {
+            let frame = make_frame(vm, callable, args)?;
+            f.values.truncate(callee_start);
+            return Ok(Called::Frame(frame));
+        }
+    }
+    let r = crate::ops::call::call_args(vm, callable, args);
+    f.values.truncate(callee_start);
+    r.map(Called::Value)
 }

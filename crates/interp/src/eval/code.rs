@@ -1,10 +1,12 @@
 //! Code objects at run time: the compiled code (leaked, immortal) wrapped in a pinned heap
 //! object with its constants materialised as Values.
 
+use super::cache::Cache;
 use crate::object::{CodeObj, FunctionObj};
 use crate::value::Value;
 use crate::vm::Vm;
-use pyrs_frontend::bytecode::{CodeObject, Const};
+use pyrs_frontend::bytecode::{flags, CodeObject, Const, Op};
+use std::cell::Cell;
 use std::rc::Rc;
 
 /// Wraps compiled code in a code object Value (constants and names materialised).
@@ -23,6 +25,81 @@ pub fn new_code(vm: &mut Vm, code: Rc<CodeObject>) -> Value {
     obj.names = names_t;
     obj.code = leaked;
     v
+}
+
+/// What the eval loop keeps beside a code object: the inline caches of its instructions and
+/// the sizes and shapes it needs to set up frames quickly. Created on first use, never
+/// freed.
+pub struct CodeInfo {
+    /// The inline caches: one per instruction, [`POLY`] for attribute instructions.
+    caches: Box<[Cell<Cache>]>,
+    /// Where each instruction's caches start in `caches`.
+    cache_start: Box<[u32]>,
+    /// Localsplus slots.
+    pub nlocalsplus: usize,
+    /// Localsplus slots plus the deepest value stack.
+    pub frame_size: usize,
+    /// Positional parameters only (no `*args`, `**kwargs` or keyword-only ones) and no cell
+    /// or free variables: a call with the right number of positional arguments binds them
+    /// by copying.
+    pub simple_args: bool,
+}
+
+/// Inline cache entries of an attribute instruction (sites that see several classes).
+pub const POLY: usize = 4;
+
+impl CodeInfo {
+    fn new(code: &CodeObject) -> CodeInfo {
+        let nlocalsplus = code.nlocalsplus();
+        let stack = pyrs_frontend::stack::verify(code).unwrap_or(16) as usize;
+        let mut cache_start = Vec::with_capacity(code.code.len());
+        let mut n = 0u32;
+        for ins in &code.code {
+            cache_start.push(n);
+            n += match ins.op {
+                Op::LoadAttr | Op::StoreAttr | Op::LoadMethod => POLY as u32,
+                _ => 1,
+            };
+        }
+        CodeInfo {
+            caches: (0..n).map(|_| Cell::new(Cache::Empty)).collect(),
+            cache_start: cache_start.into(),
+            nlocalsplus,
+            frame_size: nlocalsplus + stack + 1,
+            simple_args: code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+                && code.kwonlyargcount == 0
+                && code.cellvars.is_empty()
+                && code.freevars.is_empty(),
+        }
+    }
+
+    /// The inline cache of the instruction at `pc` (its first entry for an attribute
+    /// instruction).
+    #[inline(always)]
+    pub fn cache(&self, pc: u32) -> &Cell<Cache> {
+        &self.caches[self.cache_start[pc as usize] as usize]
+    }
+
+    /// The [`POLY`] inline cache entries of the attribute instruction at `pc`.
+    #[inline(always)]
+    pub fn poly_cache(&self, pc: u32) -> &[Cell<Cache>] {
+        let start = self.cache_start[pc as usize] as usize;
+        &self.caches[start..start + POLY]
+    }
+}
+
+/// The eval loop's data for a code object Value (created on first use).
+#[inline]
+pub fn info(code_obj: Value) -> &'static CodeInfo {
+    let c = crate::object::downcast::<CodeObj>(code_obj).expect("a code object");
+    if c.info.is_null() {
+        // SAFETY: `code` is a leaked Box, alive for the whole run.
+        let code = unsafe { &*c.code };
+        c.info = Box::into_raw(Box::new(CodeInfo::new(code)));
+    }
+    // SAFETY: `info` is a leaked Box, never freed; code objects are pinned, so the link
+    // from `c` stays valid.
+    unsafe { &*c.info }
 }
 
 /// The compiled code of a code object Value.

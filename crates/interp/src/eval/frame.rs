@@ -2,6 +2,7 @@
 //! followed by its value stack, in one vector.
 
 use crate::value::Value;
+use crate::vm::Vm;
 use pyrs_frontend::bytecode::CodeObject;
 use pyrs_gc::vm::Visitor;
 
@@ -27,10 +28,19 @@ pub struct Frame {
     pub values: Vec<Value>,
     /// The generator that owns this frame, or NULL.
     pub generator: Value,
+    /// The Python-visible frame object of this activation, or NULL until one is asked for
+    /// (`sys._getframe`, a traceback entry, `gi_frame`). Dropping the frame detaches it
+    /// (`types::frame::detach`); a frame must never be reused while this is set.
+    pub pyframe: Value,
+    /// This frame runs the `__init__` of an instance creation that the eval loop inlined:
+    /// its return value must be None and is dropped, as the caller's stack already holds
+    /// the new instance.
+    pub is_init: bool,
 }
 
 impl Frame {
-    /// A frame for `code` with empty locals.
+    /// A frame for `code` with empty locals and room for the deepest value stack of the
+    /// code.
     pub fn new(
         code: &'static CodeObject,
         code_obj: Value,
@@ -39,9 +49,9 @@ impl Frame {
         builtins: Value,
         locals: Value,
     ) -> Frame {
-        let n = code.nlocalsplus();
-        let mut values = Vec::with_capacity(n + 8);
-        values.resize(n, Value::NULL);
+        let info = super::code::info(code_obj);
+        let mut values = Vec::with_capacity(info.frame_size);
+        values.resize(info.nlocalsplus, Value::NULL);
         Frame {
             code,
             code_obj,
@@ -53,6 +63,8 @@ impl Frame {
             lasti: 0,
             values,
             generator: Value::NULL,
+            pyframe: Value::NULL,
+            is_init: false,
         }
     }
 
@@ -71,6 +83,7 @@ impl Frame {
             &mut self.builtins,
             &mut self.locals,
             &mut self.generator,
+            &mut self.pyframe,
         ] {
             visit(&mut v.0);
         }
@@ -86,5 +99,76 @@ impl Frame {
             .get(self.lasti as usize)
             .map(|l| l.line)
             .unwrap_or(self.code.firstlineno)
+    }
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        if !self.pyframe.is_null() {
+            crate::types::frame::detach(self);
+        }
+    }
+}
+
+/// Most frames kept for reuse.
+const POOL_MAX: usize = 64;
+
+impl Vm {
+    /// A frame for `code` (as [`Frame::new`]), reusing a finished frame's memory if one is
+    /// pooled.
+    pub fn new_frame(
+        &mut self,
+        code: &'static CodeObject,
+        code_obj: Value,
+        func: Value,
+        globals: Value,
+        builtins: Value,
+        locals: Value,
+    ) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                // Exhaustive on purpose: a new field must be reset here too.
+                let Frame {
+                    code: f_code,
+                    code_obj: f_code_obj,
+                    func: f_func,
+                    globals: f_globals,
+                    builtins: f_builtins,
+                    locals: f_locals,
+                    pc,
+                    lasti,
+                    values,
+                    generator,
+                    pyframe,
+                    is_init,
+                } = &mut *f;
+                let info = super::code::info(code_obj);
+                *f_code = code;
+                *f_code_obj = code_obj;
+                *f_func = func;
+                *f_globals = globals;
+                *f_builtins = builtins;
+                *f_locals = locals;
+                *pc = 0;
+                *lasti = 0;
+                values.clear();
+                values.reserve(info.frame_size);
+                values.resize(info.nlocalsplus, Value::NULL);
+                *generator = Value::NULL;
+                *pyframe = Value::NULL;
+                *is_init = false;
+                f
+            }
+            None => Box::new(Frame::new(code, code_obj, func, globals, builtins, locals)),
+        }
+    }
+
+    /// Gives a finished frame back for reuse. A frame that a frame object or a generator
+    /// still refers to is dropped instead (dropping detaches the frame object).
+    pub fn recycle_frame(&mut self, mut f: Box<Frame>) {
+        if f.pyframe.is_null() && f.generator.is_null() && self.frame_pool.len() < POOL_MAX {
+            f.values.clear();
+            self.frame_pool.push(f);
+        }
     }
 }

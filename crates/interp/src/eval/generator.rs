@@ -1,13 +1,20 @@
 //! Generators, coroutines and async generators: a heap object owning a suspended frame,
-//! resumed in a nested loop.
+//! resumed in a nested loop. `throw()` and `close()` are delegated to the iterator a
+//! suspended `yield from`/`await` is waiting on (PEP 380), found on the frame's stack.
+
+pub mod asyncgen;
+mod attrs;
 
 use super::frame::Frame;
 use super::Exit;
 use crate::object::{self, FunctionObj, GeneratorObj, Kind};
 use crate::value::Value;
-use crate::vm::{Args, PyResult, Vm};
-use pyrs_frontend::bytecode::flags;
+use crate::vm::{Args, PyResult, Raised, Vm};
+use pyrs_frontend::bytecode::{flags, Op};
 use pyrs_gc::vm::Visitor;
+
+/// `CO_ITERABLE_COROUTINE`: a generator function made awaitable by `types.coroutine`.
+pub const ITERABLE_COROUTINE: u32 = 0x100;
 
 /// Generator states (`GeneratorObj::state`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +48,11 @@ pub unsafe fn trace_generator(obj: *mut u8, visit: &mut Visitor<'_>) {
 pub unsafe fn finalize_generator(obj: *mut u8) {
     let g = &mut *(obj as *mut GeneratorObj);
     if !g.frame.is_null() {
-        drop(Box::from_raw(g.frame));
+        let mut frame = Box::from_raw(g.frame);
+        // The frame object is dead too (it keeps its generator alive) or about to be freed
+        // with the heap: it must not be written to.
+        frame.pyframe = Value::NULL;
+        drop(frame);
         g.frame = std::ptr::null_mut();
     }
 }
@@ -58,9 +69,11 @@ pub fn new_generator(vm: &mut Vm, func: Value, mut frame: Box<Frame>) -> Value {
     let (name, qualname) = object::downcast::<FunctionObj>(func)
         .map(|f| (f.name, f.qualname))
         .unwrap_or_default();
+    let code = frame.code_obj;
     let (g, obj) = vm.alloc_obj::<GeneratorObj>(cls);
     obj.name = name;
     obj.qualname = qualname;
+    obj.code = code;
     frame.generator = g;
     obj.frame = Box::into_raw(frame);
     obj.state = GenState::Created as u64;
@@ -69,6 +82,14 @@ pub fn new_generator(vm: &mut Vm, func: Value, mut frame: Box<Frame>) -> Value {
 
 fn gen<'a>(g: Value) -> &'a mut GeneratorObj {
     object::downcast::<GeneratorObj>(g).expect("a generator")
+}
+
+fn state(g: Value) -> u64 {
+    gen(g).state
+}
+
+fn set_state(g: Value, s: GenState) {
+    gen(g).state = s as u64;
 }
 
 /// Called by the loop when the generator's frame yields.
@@ -88,22 +109,31 @@ pub(crate) fn finish(_vm: &mut Vm, frame: Box<Frame>) {
 /// Called by the loop when an exception escapes the generator's frame.
 pub(crate) fn finish_with_error(vm: &mut Vm, frame: Box<Frame>) {
     let is_gen_like = frame.code.is_generator_like();
+    let is_async_gen = frame.code.flags & flags::ASYNC_GENERATOR != 0;
     finish(vm, frame);
     if is_gen_like {
         let si = vm.cls.stop_iteration;
         let sai = vm.cls.stop_async_iteration;
-        if vm.exc_matches(si) || vm.exc_matches(sai) {
-            let cause = vm.exc;
-            let msg = "generator raised StopIteration";
-            let c = vm.cls.runtime_error;
-            let e = vm.new_exception_msg(c, msg);
-            if let Some(d) = crate::errors::exc_data(e) {
-                d.cause = cause;
-                d.context = cause;
-                d.suppress_context = 1;
+        let msg = if vm.exc_matches(si) {
+            if is_async_gen {
+                "async generator raised StopIteration"
+            } else {
+                "generator raised StopIteration"
             }
-            vm.exc = e;
+        } else if is_async_gen && vm.exc_matches(sai) {
+            "async generator raised StopAsyncIteration"
+        } else {
+            return;
+        };
+        let cause = vm.exc;
+        let c = vm.cls.runtime_error;
+        let e = vm.new_exception_msg(c, msg);
+        if let Some(d) = crate::errors::exc_data(e) {
+            d.cause = cause;
+            d.context = cause;
+            d.suppress_context = 1;
         }
+        vm.exc = e;
     }
 }
 
@@ -115,61 +145,86 @@ pub enum SendResult {
     Return(Value),
 }
 
+/// "generator", "coroutine" or "async generator", for messages.
+fn kind_word(vm: &Vm, g: Value) -> &'static str {
+    let c = crate::types::class::class_of(vm, g);
+    if c == vm.cls.coroutine {
+        "coroutine"
+    } else if c == vm.cls.async_generator {
+        "async generator"
+    } else {
+        "generator"
+    }
+}
+
 /// Resumes generator `g` with `value` sent in (or with the exception in `vm.exc` thrown in
-/// when `throw`).
+/// at its current instruction when `throw`).
 pub fn resume(vm: &mut Vm, g: Value, value: Value, throw: bool) -> PyResult<SendResult> {
     let obj = gen(g);
     match obj.state {
         s if s == GenState::Running as u64 => {
-            return Err(vm.value_error("generator already executing"))
+            let w = kind_word(vm, g);
+            return Err(vm.value_error(format!("{w} already executing")));
         }
         s if s == GenState::Finished as u64 => {
-            if throw {
-                return Err(crate::vm::Raised);
-            }
             if class_is(vm, g, vm.cls.coroutine) {
                 return Err(vm.runtime_error("cannot reuse already awaited coroutine"));
+            }
+            if throw {
+                return Err(Raised);
             }
             return Ok(SendResult::Return(vm.none));
         }
         s if s == GenState::Created as u64 && !throw && value != vm.none => {
-            let what = if class_is(vm, g, vm.cls.coroutine) {
-                "coroutine"
-            } else {
-                "generator"
-            };
-            return Err(vm.type_error(format!(
-                "can't send non-None value to a just-started {what}"
-            )));
+            let w = kind_word(vm, g);
+            return Err(vm.type_error(format!("can't send non-None value to a just-started {w}")));
         }
         _ => {}
     }
+    if throw && obj.state == GenState::Created as u64 {
+        return Err(throw_unstarted(vm, g));
+    }
     let started = obj.state != GenState::Created as u64;
-    // SAFETY: a non-finished generator owns its frame box.
+    // SAFETY: a created or suspended generator owns its frame box.
     let mut frame = unsafe { Box::from_raw(obj.frame) };
     obj.frame = std::ptr::null_mut();
     obj.state = GenState::Running as u64;
-    if started && !throw {
+    if started && !throw && !value.is_null() {
         frame.values.push(value);
     }
-    if throw && !started {
-        frame.lasti = 0;
-    }
-    let exc = vm.exc;
     let r = super::run_frame(vm, frame, throw);
-    let _ = exc;
     match r {
         Ok(Exit::Yield(v)) => Ok(SendResult::Yield(v)),
         Ok(Exit::Return(v)) => Ok(SendResult::Return(v)),
+        Ok(Exit::Recorded) => {
+            Err(vm.runtime_error("pyrs: a trace recording ended inside a generator"))
+        }
         Err(e) => {
             if !gen(g).frame.is_null() {
-                gen(g).state = GenState::Suspended as u64;
+                set_state(g, GenState::Suspended);
             } else {
-                gen(g).state = GenState::Finished as u64;
+                set_state(g, GenState::Finished);
             }
             Err(e)
         }
     }
+}
+
+/// Throws `vm.exc` into a generator that never ran: it finishes, and the exception gets a
+/// traceback entry at the function's first line, as CPython's does.
+fn throw_unstarted(vm: &mut Vm, g: Value) -> Raised {
+    let obj = gen(g);
+    // SAFETY: a created generator owns its frame box.
+    let frame = unsafe { Box::from_raw(obj.frame) };
+    obj.frame = std::ptr::null_mut();
+    obj.state = GenState::Finished as u64;
+    let (code_obj, line) = (frame.code_obj, frame.code.firstlineno);
+    let exc = vm.exc;
+    vm.frames.push(frame);
+    super::traceback::add_entry(vm, exc, code_obj, line, 0);
+    drop(vm.frames.pop());
+    vm.exc = exc;
+    Raised
 }
 
 fn class_is(vm: &Vm, v: Value, cls: Value) -> bool {
@@ -178,6 +233,10 @@ fn class_is(vm: &Vm, v: Value, cls: Value) -> bool {
 
 /// `next(gen)`: `None` when it returned.
 pub fn next(vm: &mut Vm, g: Value) -> PyResult<Option<Value>> {
+    if !class_is(vm, g, vm.cls.generator) {
+        let t = crate::types::class::type_name(vm, g).to_string();
+        return Err(vm.type_error(format!("'{t}' object is not an iterator")));
+    }
     let none = vm.none;
     match resume(vm, g, none, false)? {
         SendResult::Yield(v) => Ok(Some(v)),
@@ -201,6 +260,11 @@ pub fn send_to(vm: &mut Vm, receiver: Value, value: Value) -> PyResult<SendResul
     } else {
         crate::ops::call::call_method(vm, receiver, "send", &[value])
     };
+    stop_iteration_to_return(vm, r)
+}
+
+/// Turns a `StopIteration` raised by a delegate into its return value.
+fn stop_iteration_to_return(vm: &mut Vm, r: PyResult) -> PyResult<SendResult> {
     match r {
         Ok(v) => Ok(SendResult::Yield(v)),
         Err(e) => {
@@ -223,9 +287,19 @@ pub fn stop_value(vm: &Vm, exc: Value) -> Value {
         .unwrap_or(vm.none)
 }
 
+/// Whether `v` is a coroutine, or a generator made awaitable by `types.coroutine`.
+fn is_awaitable_generator(vm: &Vm, v: Value) -> bool {
+    if class_is(vm, v, vm.cls.coroutine) {
+        return true;
+    }
+    class_is(vm, v, vm.cls.generator)
+        && !gen(v).code.is_null()
+        && super::code::code_of(gen(v).code).flags & ITERABLE_COROUTINE != 0
+}
+
 /// `await v`: the iterator to delegate to.
 pub fn get_awaitable(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    if class_is(vm, v, vm.cls.coroutine) {
+    if is_awaitable_generator(vm, v) {
         return Ok(v);
     }
     let a = vm.names.__await__;
@@ -234,7 +308,257 @@ pub fn get_awaitable(vm: &mut Vm, v: Value) -> PyResult<Value> {
         let t = crate::types::class::type_name(vm, v).to_string();
         return Err(vm.type_error(format!("object {t} can't be used in 'await' expression")));
     }
-    crate::ops::call::call_unbound(vm, m, v, &[v])
+    let it = crate::ops::call::call_unbound(vm, m, v, &[v])?;
+    if class_is(vm, it, vm.cls.coroutine) {
+        return Err(vm.type_error("__await__() returned a coroutine"));
+    }
+    let n = vm.names.__next__;
+    if crate::ops::lookup_special(vm, it, n).is_null() && !is_awaitable_generator(vm, it) {
+        let t = crate::types::class::type_name(vm, it).to_string();
+        return Err(vm.type_error(format!("__await__() returned non-iterator of type '{t}'")));
+    }
+    Ok(it)
+}
+
+/// The iterator a suspended generator's `yield from`/`await` is waiting on, if any: the
+/// receiver left on the stack under the delegating yield.
+pub fn yield_from_target(g: Value) -> Option<Value> {
+    let go = object::downcast::<GeneratorObj>(g)?;
+    if go.state != GenState::Suspended as u64 || go.frame.is_null() {
+        return None;
+    }
+    // SAFETY: a suspended generator owns its frame box.
+    let f = unsafe { &*go.frame };
+    let instr = f.code.code.get(f.lasti as usize)?;
+    if instr.op == Op::YieldValue && instr.arg == 1 {
+        f.values.last().copied()
+    } else {
+        None
+    }
+}
+
+/// Whether the last yield of a suspended generator was a plain `yield` (not the delegating
+/// yield of `yield from`/`await`).
+pub(crate) fn yielded_plain(g: Value) -> bool {
+    let go = gen(g);
+    if go.frame.is_null() {
+        return false;
+    }
+    // SAFETY: a suspended generator owns its frame box.
+    let f = unsafe { &*go.frame };
+    matches!(f.code.code.get(f.lasti as usize), Some(i) if i.op == Op::YieldValue && i.arg == 0)
+}
+
+/// The arguments of a `throw()` call as given: `typ`, then `val` and `tb` or NULL.
+#[derive(Clone, Copy)]
+pub struct ThrowArgs {
+    /// An exception class or instance.
+    pub typ: Value,
+    /// The value (NULL when not given).
+    pub val: Value,
+    /// The traceback (NULL when not given).
+    pub tb: Value,
+}
+
+impl ThrowArgs {
+    /// From the arguments of a `throw` method after the receiver.
+    pub fn from_slice(rest: &[Value]) -> ThrowArgs {
+        let get = |i: usize| rest.get(i).copied().unwrap_or(Value::NULL);
+        ThrowArgs {
+            typ: get(0),
+            val: get(1),
+            tb: get(2),
+        }
+    }
+
+    fn as_vec(&self) -> Vec<Value> {
+        [self.typ, self.val, self.tb]
+            .into_iter()
+            .take_while(|v| !v.is_null())
+            .collect()
+    }
+}
+
+/// Makes the exception instance that `throw(typ, val, tb)` raises, as CPython normalises it.
+fn normalize_throw(vm: &mut Vm, a: ThrowArgs) -> PyResult<Value> {
+    let none = vm.none;
+    let tb = if a.tb == none { Value::NULL } else { a.tb };
+    if !tb.is_null() && !object::is::<object::TracebackObj>(tb) {
+        return Err(vm.type_error("throw() third argument must be a traceback object"));
+    }
+    let be = vm.cls.base_exception;
+    let exc =
+        if object::is::<object::ClassObj>(a.typ) && crate::types::class::is_subclass(a.typ, be) {
+            let vc = crate::types::class::class_of(vm, a.val);
+            if !a.val.is_null()
+                && crate::errors::exc_data(a.val).is_some()
+                && crate::types::class::is_subclass(vc, a.typ)
+            {
+                a.val
+            } else if a.val.is_null() || a.val == none {
+                crate::ops::call::call(vm, a.typ, &[])?
+            } else if crate::eval::is_tuple(a.val) {
+                let items = crate::types::tuple::items(a.val).to_vec();
+                crate::ops::call::call(vm, a.typ, &items)?
+            } else {
+                crate::ops::call::call(vm, a.typ, &[a.val])?
+            }
+        } else if super::ops_exc::is_instance_of_exc(vm, a.typ, be) {
+            if !a.val.is_null() && a.val != none {
+                return Err(vm.type_error("instance exception may not have a separate value"));
+            }
+            a.typ
+        } else {
+            let t = crate::types::class::type_name(vm, a.typ).to_string();
+            return Err(vm.type_error(format!(
+                "exceptions must be classes or instances deriving from BaseException, not {t}"
+            )));
+        };
+    if !tb.is_null() {
+        if let Some(d) = crate::errors::exc_data(exc) {
+            d.traceback = tb;
+        }
+    }
+    Ok(exc)
+}
+
+fn throw_matches(vm: &Vm, typ: Value, cls: Value) -> bool {
+    if object::is::<object::ClassObj>(typ) {
+        crate::types::class::is_subclass(typ, cls)
+    } else {
+        crate::types::class::is_subclass(crate::types::class::class_of(vm, typ), cls)
+    }
+}
+
+/// `gen.throw(...)`: delegates to a `yield from`/`await` target first (PEP 380), else
+/// raises the exception in the generator's frame. With `close_on_genexit`, a thrown
+/// `GeneratorExit` closes the target instead of being thrown into it.
+pub fn throw(vm: &mut Vm, g: Value, a: ThrowArgs, close_on_genexit: bool) -> PyResult<SendResult> {
+    if let Some(yf) = yield_from_target(g) {
+        let ge = vm.cls.generator_exit;
+        if close_on_genexit && throw_matches(vm, a.typ, ge) {
+            set_state(g, GenState::Running);
+            let r = close_iter(vm, yf);
+            set_state(g, GenState::Suspended);
+            if r.is_err() {
+                return resume(vm, g, Value::NULL, true);
+            }
+        } else {
+            let r = if object::kind_of(yf) == Some(Kind::Generator) {
+                set_state(g, GenState::Running);
+                let r = throw(vm, yf, a, close_on_genexit);
+                set_state(g, GenState::Suspended);
+                match r {
+                    Ok(SendResult::Yield(v)) => Ok(v),
+                    Ok(SendResult::Return(v)) => Err(vm.stop_iteration(v)),
+                    Err(e) => Err(e),
+                }
+            } else {
+                let name = vm.intern("throw");
+                let Some(meth) = crate::ops::attr::getattr_opt(vm, yf, name)? else {
+                    return throw_here(vm, g, a);
+                };
+                set_state(g, GenState::Running);
+                let r = crate::ops::call::call(vm, meth, &a.as_vec());
+                set_state(g, GenState::Suspended);
+                r
+            };
+            return match r {
+                Ok(v) => Ok(SendResult::Yield(v)),
+                Err(e) => delegate_failed(vm, g, e),
+            };
+        }
+    }
+    throw_here(vm, g, a)
+}
+
+fn throw_here(vm: &mut Vm, g: Value, a: ThrowArgs) -> PyResult<SendResult> {
+    let exc = normalize_throw(vm, a)?;
+    vm.exc = exc;
+    resume(vm, g, Value::NULL, true)
+}
+
+/// The delegate of a suspended `yield from` raised (error in `vm.exc`): the delegation
+/// ends — the receiver leaves the stack — and the generator goes on with the delegate's
+/// return value (StopIteration) or with the error raised at the delegating yield.
+fn delegate_failed(vm: &mut Vm, g: Value, e: Raised) -> PyResult<SendResult> {
+    let go = gen(g);
+    if go.frame.is_null() {
+        return Err(e);
+    }
+    // SAFETY: a suspended generator owns its frame box.
+    let f = unsafe { &mut *go.frame };
+    f.values.pop();
+    let si = vm.cls.stop_iteration;
+    if vm.exc_matches(si) {
+        let exc = vm.exc;
+        vm.exc = Value::NULL;
+        let v = stop_value(vm, exc);
+        let send_pc = f.lasti.checked_sub(1);
+        match send_pc.and_then(|p| f.code.code.get(p as usize)) {
+            Some(i) if i.op == Op::Send => f.pc = i.arg,
+            _ => return Err(vm.runtime_error("pyrs: delegating yield without a SEND")),
+        }
+        return resume(vm, g, v, false);
+    }
+    resume(vm, g, Value::NULL, true)
+}
+
+/// Closes a `yield from` target: `close()` of a generator, else its `close` method if any.
+fn close_iter(vm: &mut Vm, yf: Value) -> PyResult<()> {
+    if object::kind_of(yf) == Some(Kind::Generator) {
+        return close(vm, yf);
+    }
+    let name = vm.intern("close");
+    if let Some(m) = crate::ops::attr::getattr_opt(vm, yf, name)? {
+        crate::ops::call::call(vm, m, &[])?;
+    }
+    Ok(())
+}
+
+/// `gen.close()`: closes the delegate, then raises GeneratorExit in the generator's frame.
+pub fn close(vm: &mut Vm, g: Value) -> PyResult<()> {
+    let st = state(g);
+    if st == GenState::Created as u64 {
+        let fr = gen(g).frame;
+        set_state(g, GenState::Finished);
+        if !fr.is_null() {
+            gen(g).frame = std::ptr::null_mut();
+            // SAFETY: the generator owned its frame box until now.
+            drop(unsafe { Box::from_raw(fr) });
+        }
+        return Ok(());
+    }
+    if st == GenState::Finished as u64 {
+        return Ok(());
+    }
+    let mut err = false;
+    if let Some(yf) = yield_from_target(g) {
+        set_state(g, GenState::Running);
+        err = close_iter(vm, yf).is_err();
+        set_state(g, GenState::Suspended);
+    }
+    let ge = vm.cls.generator_exit;
+    if !err {
+        let exc = vm.new_exception(ge, &[]);
+        vm.exc = exc;
+    }
+    match resume(vm, g, Value::NULL, true) {
+        Ok(SendResult::Yield(_)) => {
+            let w = kind_word(vm, g);
+            Err(vm.runtime_error(format!("{w} ignored GeneratorExit")))
+        }
+        Ok(SendResult::Return(_)) => Ok(()),
+        Err(e) => {
+            let si = vm.cls.stop_iteration;
+            if vm.exc_matches(ge) || vm.exc_matches(si) {
+                vm.exc = Value::NULL;
+                Ok(())
+            } else {
+                Err(e)
+            }
+        }
+    }
 }
 
 fn gen_send(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -261,26 +585,8 @@ fn gen_iter(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn gen_throw(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.check(vm, "throw", 2, 4)?;
-    let g = args.pos[0];
-    let typ = args.pos[1];
-    let exc = if args.pos.len() > 2 && args.pos[2] != vm.none && object::is::<object::ClassObj>(typ)
-    {
-        crate::ops::call::call(vm, typ, &[args.pos[2]])?
-    } else {
-        super::ops_exc::make_exception(vm, typ)?
-    };
-    vm.exc = exc;
-    if gen(g).state == GenState::Created as u64 {
-        gen(g).state = GenState::Finished as u64;
-        let fr = gen(g).frame;
-        if !fr.is_null() {
-            // SAFETY: the generator owns its frame box until finished.
-            drop(unsafe { Box::from_raw(fr) });
-            gen(g).frame = std::ptr::null_mut();
-        }
-        return Err(crate::vm::Raised);
-    }
-    match resume(vm, g, Value::NULL, true)? {
+    let a = ThrowArgs::from_slice(&args.pos[1..]);
+    match throw(vm, args.pos[0], a, true)? {
         SendResult::Yield(v) => Ok(v),
         SendResult::Return(v) => Err(vm.stop_iteration(v)),
     }
@@ -288,28 +594,8 @@ fn gen_throw(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn gen_close(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.check(vm, "close", 1, 1)?;
-    let g = args.pos[0];
-    let st = gen(g).state;
-    if st == GenState::Finished as u64 || st == GenState::Created as u64 {
-        gen(g).state = GenState::Finished as u64;
-        return Ok(vm.none);
-    }
-    let ge = vm.cls.generator_exit;
-    let exc = vm.new_exception(ge, &[]);
-    vm.exc = exc;
-    match resume(vm, g, Value::NULL, true) {
-        Ok(SendResult::Yield(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
-        Ok(SendResult::Return(_)) => Ok(vm.none),
-        Err(e) => {
-            let si = vm.cls.stop_iteration;
-            if vm.exc_matches(ge) || vm.exc_matches(si) {
-                vm.exc = Value::NULL;
-                Ok(vm.none)
-            } else {
-                Err(e)
-            }
-        }
-    }
+    close(vm, args.pos[0])?;
+    Ok(vm.none)
 }
 
 fn gen_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -336,13 +622,17 @@ pub(crate) fn init(vm: &mut Vm) {
                 ("send", gen_send),
                 ("throw", gen_throw),
                 ("close", gen_close),
-                ("__repr__", gen_repr),
             ],
         );
+    }
+    for cls in [vm.cls.generator, vm.cls.coroutine, vm.cls.async_generator] {
+        vm.add_methods(cls, &[("__repr__", gen_repr)]);
     }
     vm.add_methods(
         vm.cls.generator,
         &[("__next__", gen_next), ("__iter__", gen_iter)],
     );
     vm.add_methods(vm.cls.coroutine, &[("__await__", coro_await)]);
+    attrs::init(vm);
+    asyncgen::init(vm);
 }

@@ -4,7 +4,7 @@ use crate::object::{self, ModuleObj};
 use crate::ops;
 use crate::types::dict;
 use crate::value::Value;
-use crate::vm::{PyResult, Vm};
+use crate::vm::{PyResult, Raised, Vm};
 
 fn str_of(v: Value) -> String {
     crate::types::str::as_str(v).unwrap_or("").to_string()
@@ -68,7 +68,7 @@ pub fn import_name(
     let n = str_of(name);
     let full = resolve_name(vm, &n, globals, level)?;
     let module = import_module(vm, &full)?;
-    let has_fromlist = fromlist != vm.none && !crate::types::tuple::items(fromlist).is_empty();
+    let has_fromlist = fromlist != vm.none && crate::ops::convert::truthy(vm, fromlist)?;
     if has_fromlist || n.is_empty() {
         return Ok(module);
     }
@@ -98,9 +98,14 @@ pub fn import_module(vm: &mut Vm, full: &str) -> PyResult<Value> {
             let path_key = vm.names.__path__;
             let Some(path) = module_dict(pm).and_then(|d| dict::get_str_key(d, path_key)) else {
                 let c = vm.cls.module_not_found_error;
-                return Err(vm.raise_new(
+                let nv = crate::types::str::new_str(vm, full);
+                let none = vm.none;
+                return Err(import_error(
+                    vm,
                     c,
                     &format!("No module named '{full}'; '{p}' is not a package"),
+                    nv,
+                    none,
                 ));
             };
             ops::iter::collect(vm, path)?
@@ -149,13 +154,29 @@ pub fn import_module(vm: &mut Vm, full: &str) -> PyResult<Value> {
         return Ok(m);
     }
     let c = vm.cls.module_not_found_error;
-    let e = vm.new_exception_msg(c, &format!("No module named '{full}'"));
-    let nk = vm.intern("name");
     let nv = crate::types::str::new_str(vm, full);
-    if object::kind_of(e) == Some(object::Kind::Instance) {
-        crate::types::instance::set_attr(vm, e, nk, nv);
+    let none = vm.none;
+    Err(import_error(
+        vm,
+        c,
+        &format!("No module named '{full}'"),
+        nv,
+        none,
+    ))
+}
+
+/// Raises ImportError class `cls` with message `msg` and its `name` and `path` fields.
+fn import_error(vm: &mut Vm, cls: Value, msg: &str, name: Value, path: Value) -> Raised {
+    let e = vm.new_exception_msg(cls, msg);
+    let m = crate::errors::exc_data(e)
+        .and_then(|d| crate::types::tuple::items(d.args).first().copied())
+        .unwrap_or(vm.none);
+    for (k, v) in [("msg", m), ("name", name), ("path", path)] {
+        if crate::types::exception::fields::set_field(vm, e, k, v).is_err() {
+            return Raised;
+        }
     }
-    Err(vm.raise(e))
+    vm.raise(e)
 }
 
 fn load_source_module(
@@ -229,16 +250,27 @@ pub fn import_from(vm: &mut Vm, module: Value, name: Value) -> PyResult<Value> {
     let full = format!("{mname}.{n}");
     match import_module(vm, &full) {
         Ok(m) => Ok(m),
-        Err(_) => {
-            let file = module_dict(module)
-                .and_then(|d| dict::get_str_key(d, vm.names.__file__))
-                .map(str_of);
-            let loc = match file {
+        Err(e) => {
+            let mnf = vm.cls.module_not_found_error;
+            let exc = vm.exc;
+            let missing = crate::types::exception::fields::field(vm, exc, "name")?
+                .and_then(|n| crate::types::str::as_str(n).map(|s| s == full))
+                .unwrap_or(false);
+            vm.exc = exc;
+            if !vm.exc_matches(mnf) || !missing {
+                return Err(e);
+            }
+            vm.exc = Value::NULL;
+            let file = module_dict(module).and_then(|d| dict::get_str_key(d, vm.names.__file__));
+            let loc = match file.map(str_of) {
                 Some(f) => format!(" ({f})"),
                 None => " (unknown location)".to_string(),
             };
             let c = vm.cls.import_error;
-            Err(vm.raise_new(c, &format!("cannot import name '{n}' from '{mname}'{loc}")))
+            let mv = crate::types::str::new_str(vm, &mname);
+            let path = file.unwrap_or(vm.none);
+            let msg = format!("cannot import name '{n}' from '{mname}'{loc}");
+            Err(import_error(vm, c, &msg, mv, path))
         }
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod api;
 mod build_class;
+pub mod cache;
 pub mod call;
 pub mod code;
 pub mod frame;
@@ -23,7 +24,7 @@ use crate::value::Value;
 use crate::vm::{Args, PyResult, Raised, Vm};
 use frame::Frame;
 use pyrs_frontend::bytecode::{BinOp, CmpOp, Op, UnOp};
-use pyrs_jit_ir::{NoRecorder, Position, Recorder};
+use pyrs_jit_ir::{NoRecorder, Position};
 
 /// How a run of the loop ended.
 pub(crate) enum Exit {
@@ -31,6 +32,19 @@ pub(crate) enum Exit {
     Return(Value),
     /// The entry frame (a generator's) yielded.
     Yield(Value),
+    /// A recording run stopped at an instruction boundary (only `jit` runs the loop with
+    /// an active recorder); the frames are intact and the plain loop goes on.
+    Recorded,
+}
+
+impl Exit {
+    /// The returned or yielded value of a plain (non-recording) run.
+    pub(crate) fn value(self, vm: &mut Vm) -> PyResult<Value> {
+        match self {
+            Exit::Return(v) | Exit::Yield(v) => Ok(v),
+            Exit::Recorded => Err(vm.runtime_error("pyrs: a trace recording ended outside the JIT")),
+        }
+    }
 }
 
 /// Calls Python function `func` from native code: a nested loop.
@@ -39,9 +53,7 @@ pub fn call_function_nested(vm: &mut Vm, func: Value, args: Args<'_>) -> PyResul
     if frame.code.is_generator_like() {
         return Ok(generator::new_generator(vm, func, frame));
     }
-    match run_frame(vm, frame, false)? {
-        Exit::Return(v) | Exit::Yield(v) => Ok(v),
-    }
+    run_frame(vm, frame, false)?.value(vm)
 }
 
 /// Runs `frame` to completion (or its first yield) in a nested loop; with `pending_exc`, the
@@ -68,9 +80,7 @@ pub(crate) fn run_toplevel(vm: &mut Vm, frame: Box<Frame>) -> PyResult<Value> {
     vm.frames.push(frame);
     let r = run::<NoRecorder>(vm, base, false, &mut NoRecorder);
     vm.native_depth = saved;
-    match r? {
-        Exit::Return(v) | Exit::Yield(v) => Ok(v),
-    }
+    r?.value(vm)
 }
 
 fn recursion_error(vm: &mut Vm) -> Raised {
@@ -88,7 +98,7 @@ fn position(frame: &Frame, pc: u32) -> Position {
 
 /// The dispatch loop over the frames from index `base` up. Returns when the frame at `base`
 /// returns or yields, or an exception escapes it.
-pub(crate) fn run<R: Recorder>(
+pub(crate) fn run<R: crate::jit::Record>(
     vm: &mut Vm,
     base: usize,
     pending_exc: bool,
@@ -111,7 +121,8 @@ pub(crate) fn run<R: Recorder>(
         let f: &mut Frame =
             unsafe { &mut *(&mut **vm.frames.last_mut().expect("a frame") as *mut Frame) };
         let code = f.code;
-        let nlocals = f.nlocalsplus();
+        let code_obj = code_obj_of(f);
+        let info = code::info(f.code_obj);
         macro_rules! push {
             ($v:expr) => {{
                 let v = $v;
@@ -141,6 +152,9 @@ pub(crate) fn run<R: Recorder>(
                 let _ = e;
                 continue 'frames;
             };
+            if R::ACTIVE && !rec.instruction(vm, pc, instr) {
+                return Ok(Exit::Recorded);
+            }
             f.lasti = pc;
             f.pc = pc + 1;
             let arg = instr.arg;
@@ -167,11 +181,7 @@ pub(crate) fn run<R: Recorder>(
                         f.values.swap(n - 1, n - arg as usize);
                     }
                     Op::LoadConst => {
-                        let c = tuple::items(
-                            object::downcast::<object::CodeObj>(f.code_obj)
-                                .expect("code")
-                                .consts,
-                        )[arg as usize];
+                        let c = tuple::items(code_obj.consts)[arg as usize];
                         push!(c);
                     }
                     Op::LoadFast => {
@@ -231,115 +241,103 @@ pub(crate) fn run<R: Recorder>(
                         push!(c);
                     }
                     Op::LoadName => {
-                        let name = names(f)[arg as usize];
+                        let name = tuple::items(code_obj.names)[arg as usize];
                         let v = tri!(ops_exc::load_name(
                             vm, f.locals, f.globals, f.builtins, name
                         ));
                         push!(v);
                     }
                     Op::StoreName => {
-                        let name = names(f)[arg as usize];
+                        let name = tuple::items(code_obj.names)[arg as usize];
                         let v = pop!();
                         tri!(ops_exc::store_name(vm, f.locals, name, v));
                     }
                     Op::DeleteName => {
-                        let name = names(f)[arg as usize];
+                        let name = tuple::items(code_obj.names)[arg as usize];
                         tri!(ops_exc::delete_name(vm, f.locals, name));
                     }
                     Op::LoadGlobal => {
-                        let name = names(f)[arg as usize];
-                        let v = match dict::get_str_key(f.globals, name) {
-                            Some(v) => v,
-                            None => match dict::get_str_key(f.builtins, name) {
-                                Some(v) => v,
-                                None => {
-                                    let n =
-                                        crate::types::str::as_str(name).unwrap_or("?").to_string();
-                                    break 'instr Err(
-                                        vm.name_error(format!("name '{n}' is not defined"))
-                                    );
-                                }
-                            },
-                        };
+                        let name = tuple::items(code_obj.names)[arg as usize];
+                        let c = info.cache(pc);
+                        let v = tri!(cache::load_global(vm, c, f.globals, f.builtins, name));
                         push!(v);
                     }
                     Op::StoreGlobal => {
-                        let name = names(f)[arg as usize];
+                        let name = tuple::items(code_obj.names)[arg as usize];
                         let v = pop!();
                         dict::set_str_key(f.globals, name, v);
                     }
                     Op::DeleteGlobal => {
-                        let name = names(f)[arg as usize];
+                        let name = tuple::items(code_obj.names)[arg as usize];
                         if !dict::del_str_key(f.globals, name) {
                             let n = crate::types::str::as_str(name).unwrap_or("?").to_string();
                             break 'instr Err(vm.name_error(format!("name '{n}' is not defined")));
                         }
                     }
                     Op::LoadAttr => {
-                        let name = names(f)[arg as usize];
+                        let name = tuple::items(code_obj.names)[arg as usize];
                         let obj = pop!();
-                        let v = tri!(ops::attr::getattr(vm, obj, name));
+                        let v = tri!(cache::load_attr(vm, info.poly_cache(pc), obj, name));
                         push!(v);
                     }
                     Op::StoreAttr => {
-                        let name = names(f)[arg as usize];
+                        let name = tuple::items(code_obj.names)[arg as usize];
                         let obj = pop!();
                         let v = pop!();
-                        tri!(ops::attr::setattr(vm, obj, name, v));
+                        tri!(cache::store_attr(vm, info.poly_cache(pc), obj, name, v));
                     }
                     Op::DeleteAttr => {
-                        let name = names(f)[arg as usize];
+                        let name = tuple::items(code_obj.names)[arg as usize];
                         let obj = pop!();
                         tri!(ops::attr::delattr(vm, obj, name));
                     }
                     Op::LoadMethod => {
-                        let name = names(f)[arg as usize];
+                        let name = tuple::items(code_obj.names)[arg as usize];
                         let obj = pop!();
-                        let (m, s) = tri!(ops_exc::load_method(vm, obj, name));
+                        let (m, s) = tri!(cache::load_method(vm, info.poly_cache(pc), obj, name));
                         push!(m);
                         push!(s);
                     }
                     Op::Call | Op::CallMethod | Op::CallKw => {
-                        let (nkw, kwnames) = if instr.op == Op::CallKw {
-                            let names_t = pop!();
-                            (tuple::items(names_t).len(), names_t)
+                        let kwnames = if instr.op == Op::CallKw {
+                            pop!()
                         } else {
-                            (0, Value::NULL)
+                            Value::NULL
                         };
-                        let argc = arg as usize;
                         let len = f.values.len();
-                        let (callable, args_start) = if instr.op == Op::CallMethod {
-                            let s = f.values[len - argc - 1];
-                            if s.is_null() {
-                                (f.values[len - argc - 2], len - argc)
-                            } else {
-                                (f.values[len - argc - 2], len - argc - 1)
+                        let argc = arg as usize;
+                        let (callee_start, args_start) = if instr.op != Op::CallMethod {
+                            (len - argc - 1, len - argc)
+                        } else if f.values[len - argc - 1].is_null() {
+                            (len - argc - 2, len - argc)
+                        } else {
+                            (len - argc - 2, len - argc - 1)
+                        };
+                        let c = info.cache(pc);
+                        match tri!(call::call_from_stack(
+                            vm,
+                            f,
+                            c,
+                            callee_start,
+                            args_start,
+                            kwnames
+                        )) {
+                            call::Called::Value(v) => push!(v),
+                            call::Called::Frame(new_frame) if R::ACTIVE && rec.nested_call() => {
+                                let is_init = new_frame.is_init;
+                                let v = tri!(tri!(run_frame(vm, new_frame, false)).value(vm));
+                                if !is_init {
+                                    push!(v);
+                                } else if v != vm.none {
+                                    let t = crate::types::class::type_name(vm, v).to_string();
+                                    break 'instr Err(vm.type_error(format!(
+                                        "__init__() should return None, not '{t}'"
+                                    )));
+                                }
                             }
-                        } else {
-                            (f.values[len - argc - 1], len - argc)
-                        };
-                        let callee_start = if instr.op == Op::CallMethod {
-                            len - argc - 2
-                        } else {
-                            len - argc - 1
-                        };
-                        let npos = len - args_start - nkw;
-                        if let Some(fo) = object::downcast::<FunctionObj>(callable) {
-                            let fcode = code::code_of(fo.code);
-                            if !fcode.is_generator_like() {
-                                let kwn: Vec<Value> = tuple::items(kwnames).to_vec();
-                                let new_frame = {
-                                    let all = &f.values[args_start..];
-                                    let args = Args {
-                                        pos: &all[..npos],
-                                        kw: &all[npos..],
-                                        kwnames: &kwn,
-                                    };
-                                    call::make_frame(vm, callable, args)
-                                };
-                                let new_frame = tri!(new_frame);
-                                f.values.truncate(callee_start);
+                            call::Called::Frame(new_frame) => {
                                 if vm.call_depth >= vm.recursion_limit {
+                                    vm.recycle_frame(new_frame);
                                     break 'instr Err(recursion_error(vm));
                                 }
                                 vm.call_depth += 1;
@@ -347,49 +345,33 @@ pub(crate) fn run<R: Recorder>(
                                     rec.function_entry(position(&new_frame, 0));
                                 }
                                 vm.frames.push(new_frame);
-                                if let Err(e) = vm.safepoint() {
-                                    let _ = e;
+                                if vm.safepoint().is_err() {
                                     raising = true;
                                 }
                                 continue 'frames;
                             }
                         }
-                        let kwn: Vec<Value> = tuple::items(kwnames).to_vec();
-                        let args_vec: Vec<Value> = f.values[args_start..].to_vec();
-                        let r = ops::call::call_args(
-                            vm,
-                            callable,
-                            Args {
-                                pos: &args_vec[..npos],
-                                kw: &args_vec[npos..],
-                                kwnames: &kwn,
-                            },
-                        );
-                        f.values.truncate(callee_start);
-                        push!(tri!(r));
                     }
                     Op::CallFunctionEx => {
-                        let kwargs = if arg & 1 != 0 { pop!() } else { Value::NULL };
-                        let args_t = pop!();
-                        let callable = pop!();
-                        let pos: Vec<Value> = tuple::items(args_t).to_vec();
-                        let (mut kwn, mut kwv) = (Vec::new(), Vec::new());
-                        if !kwargs.is_null() {
-                            for (k, v) in dict::items(kwargs) {
-                                kwn.push(k);
-                                kwv.push(v);
+                        let callee_start = f.values.len() - 2 - (arg & 1) as usize;
+                        match tri!(call::call_ex_from_stack(vm, f, callee_start)) {
+                            call::Called::Value(v) => push!(v),
+                            call::Called::Frame(new_frame) => {
+                                if vm.call_depth >= vm.recursion_limit {
+                                    vm.recycle_frame(new_frame);
+                                    break 'instr Err(recursion_error(vm));
+                                }
+                                vm.call_depth += 1;
+                                if R::ACTIVE {
+                                    rec.function_entry(position(&new_frame, 0));
+                                }
+                                vm.frames.push(new_frame);
+                                if vm.safepoint().is_err() {
+                                    raising = true;
+                                }
+                                continue 'frames;
                             }
                         }
-                        let r = tri!(ops::call::call_args(
-                            vm,
-                            callable,
-                            Args {
-                                pos: &pos,
-                                kw: &kwv,
-                                kwnames: &kwn
-                            }
-                        ));
-                        push!(r);
                     }
                     Op::BinaryOp => {
                         let b = pop!();
@@ -551,7 +533,18 @@ pub(crate) fn run<R: Recorder>(
                     Op::ListExtend => {
                         let it = pop!();
                         let l = peek!(arg as usize);
-                        let items = tri!(ops_exc::collect_for_unpack(vm, it, "list"));
+                        let items: Option<&[Value]> = match object::kind_of(it) {
+                            Some(Kind::Tuple) => Some(tuple::items(it)),
+                            Some(Kind::List) if it != l => Some(crate::types::list::list_items(it)),
+                            _ => None,
+                        };
+                        if let Some(items) = items {
+                            for &v in items {
+                                crate::types::list::list_append(vm, l, v);
+                            }
+                            break 'instr Ok(());
+                        }
+                        let items = tri!(ops_exc::list_extend_items(vm, f, arg, it));
                         for v in items {
                             crate::types::list::list_append(vm, l, v);
                         }
@@ -559,10 +552,7 @@ pub(crate) fn run<R: Recorder>(
                     Op::SetUpdate => {
                         let it = pop!();
                         let s = peek!(arg as usize);
-                        let items = tri!(ops::iter::collect(vm, it));
-                        for v in items {
-                            tri!(crate::types::set::add(vm, s, v));
-                        }
+                        tri!(crate::types::set::update_internal(vm, s, it));
                     }
                     Op::DictUpdate | Op::DictMerge => {
                         let other = pop!();
@@ -588,6 +578,15 @@ pub(crate) fn run<R: Recorder>(
                     }
                     Op::UnpackSequence => {
                         let seq = pop!();
+                        let items: &[Value] = match object::kind_of(seq) {
+                            Some(Kind::Tuple) => tuple::items(seq),
+                            Some(Kind::List) => crate::types::list::list_items(seq),
+                            _ => &[],
+                        };
+                        if items.len() == arg as usize && arg != 0 {
+                            f.values.extend(items.iter().rev());
+                            break 'instr Ok(());
+                        }
                         let items = tri!(ops_exc::unpack(vm, seq, arg as usize));
                         for v in items.into_iter().rev() {
                             push!(v);
@@ -612,6 +611,16 @@ pub(crate) fn run<R: Recorder>(
                         }
                         f.pc = arg;
                         tri!(vm.safepoint());
+                        if !R::ACTIVE && vm.jit.is_some() {
+                            match crate::jit::back_edge(vm, base, arg) {
+                                crate::jit::JitFlow::Continue => {}
+                                crate::jit::JitFlow::Resumed { raising: r } => {
+                                    raising = r;
+                                    continue 'frames;
+                                }
+                                crate::jit::JitFlow::Finished(r) => return r,
+                            }
+                        }
                     }
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                         let v = pop!();
@@ -664,14 +673,25 @@ pub(crate) fn run<R: Recorder>(
                         let v = pop!();
                         vm.call_depth -= 1;
                         let done = vm.frames.pop().expect("a frame");
+                        let is_init = done.is_init;
                         if !done.generator.is_null() {
                             generator::finish(vm, done);
+                        } else {
+                            vm.recycle_frame(done);
                         }
                         if vm.frames.len() == base {
                             return Ok(Exit::Return(v));
                         }
-                        let caller = vm.frames.last_mut().expect("a caller frame");
-                        caller.values.push(v);
+                        if !is_init {
+                            let caller = vm.frames.last_mut().expect("a caller frame");
+                            caller.values.push(v);
+                        } else if v != vm.none {
+                            let t = crate::types::class::type_name(vm, v).to_string();
+                            let _ = vm.type_error(format!(
+                                "__init__() should return None, not '{t}'"
+                            ));
+                            raising = true;
+                        }
                         continue 'frames;
                     }
                     Op::YieldValue => {
@@ -845,14 +865,14 @@ pub(crate) fn run<R: Recorder>(
                         }
                     }
                     Op::ImportName => {
-                        let name = names(f)[arg as usize];
+                        let name = tuple::items(code_obj.names)[arg as usize];
                         let fromlist = pop!();
                         let level = pop!();
                         let m = tri!(import::import_name(vm, name, f.globals, fromlist, level));
                         push!(m);
                     }
                     Op::ImportFrom => {
-                        let name = names(f)[arg as usize];
+                        let name = tuple::items(code_obj.names)[arg as usize];
                         let module = top!();
                         let v = tri!(import::import_from(vm, module, name));
                         push!(v);
@@ -911,20 +931,20 @@ pub(crate) fn run<R: Recorder>(
                 Ok(())
             };
             if result.is_err() {
+                if R::ACTIVE {
+                    rec.raised(vm);
+                }
                 raising = true;
-                let _ = nlocals;
                 continue 'frames;
             }
         }
     }
 }
 
-fn names<'a>(f: &Frame) -> &'a [Value] {
-    tuple::items(
-        object::downcast::<object::CodeObj>(f.code_obj)
-            .expect("code")
-            .names,
-    )
+/// The (pinned) code object of a frame.
+#[inline(always)]
+fn code_obj_of<'a>(f: &Frame) -> &'a object::CodeObj {
+    object::downcast::<object::CodeObj>(f.code_obj).expect("a code object")
 }
 
 /// Unwinds after an exception (in `vm.exc`) at the innermost frame's `lasti`: records
@@ -957,6 +977,8 @@ fn unwind(vm: &mut Vm, base: usize, mut reraise: bool) -> PyResult<()> {
         let done = vm.frames.pop().expect("a frame");
         if !done.generator.is_null() {
             generator::finish_with_error(vm, done);
+        } else {
+            vm.recycle_frame(done);
         }
         if vm.frames.len() == base {
             return Err(Raised);

@@ -1,6 +1,7 @@
 //! The less common instructions of the eval loop, out of line: name lookups through locals
 //! mappings, method loading, unpacking, raising and matching exceptions, `with`, `match`.
 
+use super::frame::Frame;
 use crate::errors::exc_data;
 use crate::object::{self, ClassObj, Kind};
 use crate::ops::{self, call::call_unbound};
@@ -8,7 +9,7 @@ use crate::types::class::{class_obj, class_of, is_subclass, lookup, type_name};
 use crate::types::{dict, tuple};
 use crate::value::Value;
 use crate::vm::{PyResult, Raised, Vm};
-use pyrs_frontend::bytecode::CodeObject;
+use pyrs_frontend::bytecode::{CodeObject, Op};
 
 /// Reads `name` from a locals mapping (a dict, or any mapping via `__getitem__`).
 pub fn locals_get(vm: &mut Vm, locals: Value, name: Value) -> PyResult<Option<Value>> {
@@ -122,20 +123,55 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Val
     Ok((v, Value::NULL))
 }
 
-/// Items of a starred operand, with the `*` error message on non-iterables.
-pub fn collect_for_unpack(vm: &mut Vm, it: Value, _what: &str) -> PyResult<Vec<Value>> {
+/// `LIST_EXTEND arg` of frame `f` (the list is `arg` items down the stack once `it` was
+/// popped): the items of the starred operand, with CPython's message on non-iterables —
+/// naming the callee when the operand is a call's only `*` argument, as CPython's
+/// `CALL_FUNCTION_EX` does.
+pub fn list_extend_items(vm: &mut Vm, f: &Frame, arg: u32, it: Value) -> PyResult<Vec<Value>> {
     match ops::iter::collect(vm, it) {
         Ok(v) => Ok(v),
         Err(e) => {
             let te = vm.cls.type_error;
             let not_iterable = vm.exc_matches(te) && ops::iter::iter(vm, it).is_err();
-            if not_iterable {
-                let t = type_name(vm, it).to_string();
-                return Err(vm.type_error(format!("Value after * must be an iterable, not {t}")));
+            if !not_iterable {
+                return Err(e);
             }
-            Err(e)
+            vm.exc = Value::NULL;
+            let t = type_name(vm, it).to_string();
+            let n = f.values.len();
+            let list = f.values[n - arg as usize];
+            let next = |k: usize| f.code.code.get(f.lasti as usize + k).map(|i| i.op);
+            let sole_star = crate::types::list::list_items(list).is_empty()
+                && next(1) == Some(Op::ListToTuple)
+                && next(2) == Some(Op::CallFunctionEx);
+            if sole_star {
+                let callee = f.values[n - arg as usize - 1];
+                let fname = function_str(vm, callee)?;
+                return Err(vm.type_error(format!(
+                    "{fname} argument after * must be an iterable, not {t}"
+                )));
+            }
+            Err(vm.type_error(format!("Value after * must be an iterable, not {t}")))
         }
     }
+}
+
+/// How CPython names a callable in call errors: `module.qualname()`, or `qualname()` for
+/// builtins (`_PyObject_FunctionStr`).
+pub fn function_str(vm: &mut Vm, f: Value) -> PyResult<String> {
+    let qn = vm.intern("__qualname__");
+    let Some(q) = ops::attr::getattr_opt(vm, f, qn)? else {
+        return ops::convert::str_string(vm, f);
+    };
+    let q = ops::convert::str_string(vm, q)?;
+    let mn = vm.names.__module__;
+    let module = ops::attr::getattr_opt(vm, f, mn)?
+        .filter(|&m| m != vm.none)
+        .and_then(|m| crate::types::str::as_str(m).map(|s| s.to_string()));
+    Ok(match module {
+        Some(m) if m != "builtins" => format!("{m}.{q}()"),
+        _ => format!("{q}()"),
+    })
 }
 
 /// `DICT_UPDATE` / `DICT_MERGE`.
@@ -153,7 +189,7 @@ pub fn dict_merge(
         let Some(keys_fn) = ops::attr::getattr_opt(vm, other, keys_name)? else {
             let t = type_name(vm, other).to_string();
             if merge {
-                let fname = callable_name(vm, callable);
+                let fname = function_str(vm, callable)?;
                 return Err(vm.type_error(format!(
                     "{fname} argument after ** must be a mapping, not {t}"
                 )));
@@ -172,11 +208,10 @@ pub fn dict_merge(
     for (k, v) in pairs {
         if merge {
             if crate::types::str::as_str(k).is_none() {
-                let fname = callable_name(vm, callable);
-                return Err(vm.type_error(format!("{fname} keywords must be strings")));
+                return Err(vm.type_error("keywords must be strings"));
             }
             if dict::get(vm, d, k)?.is_some() {
-                let fname = callable_name(vm, callable);
+                let fname = function_str(vm, callable)?;
                 let key = crate::types::str::as_str(k).unwrap_or("").to_string();
                 return Err(vm.type_error(format!(
                     "{fname} got multiple values for keyword argument '{key}'"
@@ -186,19 +221,6 @@ pub fn dict_merge(
         dict::set(vm, d, k, v)?;
     }
     Ok(())
-}
-
-fn callable_name(vm: &mut Vm, f: Value) -> String {
-    if let Some(fo) = object::downcast::<object::FunctionObj>(f) {
-        return format!(
-            "{}()",
-            crate::types::str::as_str(fo.qualname).unwrap_or("?")
-        );
-    }
-    if let Some(b) = object::downcast::<object::BuiltinObj>(f) {
-        return format!("{}()", crate::types::str::as_str(b.name).unwrap_or("?"));
-    }
-    format!("{} object", type_name(vm, f))
 }
 
 /// `UNPACK_SEQUENCE n`.
@@ -357,89 +379,36 @@ pub fn exception_matches(vm: &mut Vm, exc: Value, typ: Value) -> PyResult<bool> 
 
 /// `except*` matching: splits an exception group into (rest, match).
 pub fn eg_match(vm: &mut Vm, eg: Value, typ: Value) -> PyResult<(Value, Value)> {
-    let none = vm.none;
-    if exception_matches(vm, eg, typ)? {
-        let ec = class_of(vm, eg);
-        if is_subclass(ec, vm.cls.base_exception_group) {
-            return Ok((none, eg));
+    let classes: Vec<Value> = if super::is_tuple(typ) {
+        tuple::items(typ).to_vec()
+    } else {
+        vec![typ]
+    };
+    for &c in &classes {
+        if !is_exception_class(vm, c) {
+            return Err(vm.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            ));
         }
-        let msg = crate::types::str::new_str(vm, "");
-        let l = crate::types::list::new_list(vm, vec![eg]);
-        let cls = vm.cls.exception_group;
-        let wrapped = ops::call::call(vm, cls, &[msg, l])?;
-        return Ok((none, wrapped));
+        if is_subclass(c, vm.cls.base_exception_group) {
+            return Err(vm.type_error(
+                "catching ExceptionGroup with except* is not allowed. Use except instead.",
+            ));
+        }
     }
-    let ec = class_of(vm, eg);
-    if !is_subclass(ec, vm.cls.base_exception_group) {
-        return Ok((eg, none));
+    let (rest, matched) = crate::types::exception::group::except_star_match(vm, eg, typ)?;
+    if matched != vm.none {
+        // The clause handles the matching part: a bare `raise` re-raises it and new
+        // exceptions get it as their context. POP_EXCEPT restores the previous one.
+        vm.handled = matched;
     }
-    let split = ops::call::call_method(vm, eg, "split", &[typ])?;
-    let parts = tuple::items(split).to_vec();
-    if parts.len() != 2 {
-        return Err(vm.type_error("split must return a 2-tuple"));
-    }
-    Ok((parts[1], parts[0]))
+    Ok((rest, matched))
 }
 
 /// `except*` end: the exception to re-raise (or None).
 pub fn prep_reraise_star(vm: &mut Vm, orig: Value, list: Value) -> PyResult<Value> {
-    let raised: Vec<Value> = crate::types::list::list_items(list)
-        .iter()
-        .copied()
-        .filter(|&v| v != vm.none)
-        .collect();
-    if raised.is_empty() {
-        return Ok(vm.none);
-    }
-    let oc = class_of(vm, orig);
-    if !is_subclass(oc, vm.cls.base_exception_group) {
-        return Ok(raised[0]);
-    }
-    let mut reraised = Vec::new();
-    let mut new = Vec::new();
-    for r in raised {
-        if r == orig || is_part_of(vm, orig, r) {
-            reraised.push(r);
-        } else {
-            new.push(r);
-        }
-    }
-    let mut result = vm.none;
-    if !reraised.is_empty() {
-        let l = crate::types::list::new_list(vm, reraised.clone());
-        let _ = l;
-        result = if reraised.len() == 1 {
-            reraised[0]
-        } else {
-            let msg = ops::attr::getattr_str(vm, orig, "message")?;
-            let l = crate::types::list::new_list(vm, reraised);
-            let derive = ops::attr::getattr_str(vm, orig, "derive")?;
-            let _ = msg;
-            ops::call::call(vm, derive, &[l])?
-        };
-    }
-    if !new.is_empty() {
-        let mut all = new;
-        if result != vm.none {
-            all.insert(0, result);
-        }
-        if all.len() == 1 {
-            return Ok(all[0]);
-        }
-        let msg = crate::types::str::new_str(vm, "");
-        let l = crate::types::list::new_list(vm, all);
-        let cls = vm.cls.exception_group;
-        return ops::call::call(vm, cls, &[msg, l]);
-    }
-    Ok(result)
-}
-
-fn is_part_of(vm: &mut Vm, group: Value, e: Value) -> bool {
-    let Ok(excs) = ops::attr::getattr_str(vm, group, "exceptions") else {
-        vm.exc = Value::NULL;
-        return false;
-    };
-    tuple::items(excs).contains(&e)
+    let raised = crate::types::list::list_items(list).to_vec();
+    crate::types::exception::group::prep_reraise_star(vm, orig, &raised)
 }
 
 /// `with`: `(bound __exit__, result of __enter__)` (async: the awaitable of `__aenter__`).

@@ -1,149 +1,157 @@
-//! Tracebacks: recording entries while an exception unwinds, and printing an uncaught
-//! exception the way CPython does (chained exceptions, source lines).
+//! Tracebacks: recording entries while an exception unwinds, the `traceback` type's
+//! attributes, and (in [`display`]) printing an uncaught exception the way CPython does.
+
+mod display;
+
+pub use display::{format_exception, format_exception_only};
 
 use crate::errors::exc_data;
 use crate::object::{self, TracebackObj};
-use crate::types::class::{class_name, class_of};
 use crate::value::Value;
-use crate::vm::Vm;
+use crate::vm::{Args, PyResult, Vm};
 
-/// Prepends an entry for (`code`, `line`) to the traceback of `exc`.
+/// Prepends an entry for (`code`, `line`) of the innermost frame to the traceback of `exc`
+/// (its `tb_frame` is that frame's frame object).
 pub fn add_entry(vm: &mut Vm, exc: Value, code: Value, line: u32, lasti: u32) {
-    let Some(d) = exc_data(exc) else { return };
-    let next = d.traceback;
-    let cls = vm.cls.traceback;
-    let (tb, obj) = vm.alloc_obj::<TracebackObj>(cls);
-    obj.next = next;
-    obj.code = code;
-    obj.lineno = line as u64;
-    obj.lasti = lasti as u64;
+    if exc_data(exc).is_none() {
+        return;
+    }
+    let frame = match vm.frames.last() {
+        Some(f) if f.code_obj == code => crate::types::frame::innermost_frame_object(vm),
+        _ => Value::NULL,
+    };
+    let next = exc_data(exc).map(|d| d.traceback).unwrap_or(Value::NULL);
+    let tb = new_traceback(vm, next, frame, code, line, lasti);
     if let Some(d) = exc_data(exc) {
         d.traceback = tb;
     }
 }
 
-fn source_line(filename: &str, line: u32) -> Option<String> {
-    let text = std::fs::read_to_string(filename).ok()?;
-    let l = text.lines().nth(line.checked_sub(1)? as usize)?;
-    let t = l.trim();
-    if t.is_empty() {
-        None
+fn new_traceback(
+    vm: &mut Vm,
+    next: Value,
+    frame: Value,
+    code: Value,
+    line: u32,
+    lasti: u32,
+) -> Value {
+    let cls = vm.cls.traceback;
+    let (tb, obj) = vm.alloc_obj::<TracebackObj>(cls);
+    obj.next = next;
+    obj.frame = frame;
+    obj.code = code;
+    obj.lineno = line as u64;
+    obj.lasti = lasti as u64;
+    tb
+}
+
+fn tb_obj<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a mut TracebackObj> {
+    match object::downcast::<TracebackObj>(v) {
+        Some(t) => Ok(t),
+        None => {
+            let t = crate::types::class::type_name(vm, v).to_string();
+            Err(vm.type_error(format!(
+                "descriptor requires a 'traceback' object but received '{t}'"
+            )))
+        }
+    }
+}
+
+fn or_none(vm: &Vm, v: Value) -> Value {
+    if v.is_null() {
+        vm.none
     } else {
-        Some(t.to_string())
+        v
     }
 }
 
-fn format_tb(out: &mut String, tb: Value) {
-    let mut t = tb;
-    let mut last: Option<(String, u32, String)> = None;
-    let mut repeat = 0;
-    while let Some(entry) = object::downcast::<TracebackObj>(t) {
-        let code = super::code::code_of(entry.code);
-        let key = (
-            code.filename.to_string(),
-            entry.lineno as u32,
-            code.name.to_string(),
-        );
-        if last.as_ref() == Some(&key) {
-            repeat += 1;
-        } else {
-            flush_repeat(out, repeat);
-            repeat = 0;
-        }
-        if repeat < 3 {
-            out.push_str(&format!(
-                "  File \"{}\", line {}, in {}\n",
-                key.0, key.1, key.2
-            ));
-            if let Some(src) = source_line(&key.0, key.1) {
-                out.push_str(&format!("    {src}\n"));
-            }
-        }
-        last = Some(key);
-        t = entry.next;
-    }
-    flush_repeat(out, repeat);
+fn tb_frame(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let f = tb_obj(vm, args.pos[0])?.frame;
+    Ok(or_none(vm, f))
 }
 
-fn flush_repeat(out: &mut String, repeat: usize) {
-    if repeat >= 3 {
-        let n = repeat - 2;
-        out.push_str(&format!(
-            "  [Previous line repeated {n} more time{}]\n",
-            if n == 1 { "" } else { "s" }
-        ));
-    }
+fn tb_lineno(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let l = tb_obj(vm, args.pos[0])?.lineno;
+    Ok(Value::from_usize(l as usize))
 }
 
-/// The last line of a traceback: `Type: message`.
-pub fn format_exception_only(vm: &mut Vm, exc: Value) -> String {
-    let cls = class_of(vm, exc);
-    let mut name = class_name(cls).to_string();
-    let module = crate::types::dict::get_str_key(
-        crate::types::class::class_obj(cls).dict,
-        vm.names.__module__,
-    )
-    .and_then(|m| crate::types::str::as_str(m).map(|s| s.to_string()));
-    if let Some(m) = module {
-        if m != "builtins" && m != "__main__" {
-            name = format!("{m}.{name}");
-        }
+fn tb_lasti(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let l = tb_obj(vm, args.pos[0])?.lasti;
+    Ok(Value::from_usize(2 * l as usize))
+}
+
+fn tb_next(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let n = tb_obj(vm, args.pos[0])?.next;
+    Ok(or_none(vm, n))
+}
+
+/// Checks a new `tb_next` (`what` names the accepted values in the error message).
+fn check_next(vm: &mut Vm, tb: Value, next: Value, what: &str) -> PyResult<Value> {
+    if next == vm.none {
+        return Ok(Value::NULL);
     }
-    let msg = match crate::ops::convert::str_string(vm, exc) {
-        Ok(s) => s,
-        Err(_) => {
-            vm.exc = Value::NULL;
-            "<exception str() failed>".to_string()
+    if !object::is::<TracebackObj>(next) {
+        let t = crate::types::class::type_name(vm, next).to_string();
+        return Err(vm.type_error(format!("expected {what}, got '{t}'")));
+    }
+    let mut cur = next;
+    while let Some(t) = object::downcast::<TracebackObj>(cur) {
+        if cur == tb {
+            return Err(vm.value_error("traceback loop detected"));
         }
+        cur = t.next;
+    }
+    Ok(next)
+}
+
+fn tb_set_next(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let tb = args.pos[0];
+    tb_obj(vm, tb)?;
+    let next = check_next(vm, tb, args.pos[1], "traceback object")?;
+    tb_obj(vm, tb)?.next = next;
+    Ok(vm.none)
+}
+
+/// `types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)`.
+fn tb_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let a = crate::builtins::bind(
+        vm,
+        &Args {
+            pos: &args.pos[1..],
+            ..args
+        },
+        "traceback",
+        &["tb_next", "tb_frame", "tb_lasti", "tb_lineno"],
+        4,
+    )?;
+    let [next, frame, lasti, lineno] = [a[0], a[1], a[2], a[3]].map(|v| v.unwrap_or(Value::NULL));
+    let next = check_next(vm, Value::NULL, next, "traceback object or None")?;
+    let Some(fo) = object::downcast::<crate::object::FrameObj>(frame) else {
+        let t = crate::types::class::type_name(vm, frame).to_string();
+        return Err(vm.type_error(format!(
+            "TracebackType() argument 'tb_frame' must be frame, not {t}"
+        )));
     };
-    if msg.is_empty() {
-        name
-    } else {
-        format!("{name}: {msg}")
-    }
+    let code = fo.code;
+    let lasti = crate::ops::convert::index_isize(vm, lasti)?;
+    let lineno = crate::ops::convert::index_isize(vm, lineno)?;
+    let lasti = (lasti.max(0) / 2) as u32;
+    Ok(new_traceback(
+        vm,
+        next,
+        frame,
+        code,
+        lineno.max(0) as u32,
+        lasti,
+    ))
 }
 
-/// Formats an exception with its chain, as CPython prints an uncaught one.
-pub fn format_exception(vm: &mut Vm, exc: Value) -> String {
-    let mut chain = Vec::new();
-    let mut seen = Vec::new();
-    let mut cur = exc;
-    while !cur.is_null() && !seen.contains(&cur) {
-        seen.push(cur);
-        let Some(d) = exc_data(cur) else { break };
-        let (cause, context, suppress) = (d.cause, d.context, d.suppress_context != 0);
-        chain.push(cur);
-        if !cause.is_null() && cause != vm.none {
-            chain.push(Value::small(1).unwrap_or(Value::NULL));
-            cur = cause;
-        } else if !context.is_null() && !suppress && context != vm.none {
-            chain.push(Value::small(2).unwrap_or(Value::NULL));
-            cur = context;
-        } else {
-            break;
-        }
-    }
-    let mut parts: Vec<String> = Vec::new();
-    for item in chain.iter().rev() {
-        if let Some(kind) = item.as_small() {
-            parts.push(if kind == 1 {
-                "\nThe above exception was the direct cause of the following exception:\n\n"
-                    .to_string()
-            } else {
-                "\nDuring handling of the above exception, another exception occurred:\n\n"
-                    .to_string()
-            });
-            continue;
-        }
-        let mut s = String::new();
-        let tb = exc_data(*item).map(|d| d.traceback).unwrap_or(Value::NULL);
-        if !tb.is_null() {
-            s.push_str("Traceback (most recent call last):\n");
-            format_tb(&mut s, tb);
-        }
-        s.push_str(&format_exception_only(vm, *item));
-        s.push('\n');
-        parts.push(s);
-    }
-    parts.concat()
+/// Registers the traceback type's attributes.
+pub(crate) fn init(vm: &mut Vm) {
+    let c = vm.cls.traceback;
+    vm.add_getset(c, "tb_frame", tb_frame, None);
+    vm.add_getset(c, "tb_lineno", tb_lineno, None);
+    vm.add_getset(c, "tb_lasti", tb_lasti, None);
+    vm.add_getset(c, "tb_next", tb_next, Some(tb_set_next));
+    vm.add_staticmethod(c, "__new__", tb_new);
 }

@@ -88,12 +88,20 @@ kinds! {
     NativeIter => NativeIterObj::descriptor(),
     /// A dict view (`keys()`, `values()`, `items()`).
     DictView => DictViewObj::descriptor(),
+    /// A `memoryview`.
+    MemoryView => MemoryViewObj::descriptor(),
     /// The exception state of an exception instance.
     ExcData => ExcDataObj::descriptor(),
     /// A traceback entry.
     Traceback => TracebackObj::descriptor(),
     /// An open file.
     File => with_finalizer(FileObj::descriptor(), crate::types::file::finalize_file),
+    /// A Python-visible frame object (`types.FrameType`).
+    Frame => with_trace(FrameObj::descriptor(), crate::types::frame::trace_frame, crate::types::frame::finalize_frame),
+    /// The awaitable of an async generator's `asend`/`athrow`/`aclose`/`__anext__`.
+    AsyncGenOp => AsyncGenOpObj::descriptor(),
+    /// An object whose state is a Rust value (the types of native modules).
+    Boxed => with_trace(BoxedObj::descriptor(), crate::types::boxed::trace_boxed, crate::types::boxed::finalize_boxed),
 }
 
 fn var_raw<T>(name: &'static str, len_offset: usize, item_size: usize) -> TypeDescriptor {
@@ -289,8 +297,8 @@ heap_struct! {
     ByteArrayObj: ByteArray { refs {} raw { /** The bytes. */ data: *mut Vec<u8> } }
 }
 heap_struct! {
-    /// `range` (bounds limited to i64).
-    RangeObj: Range { refs {} raw { /** Start. */ start: i64, /** Stop. */ stop: i64, /** Step (non-zero). */ step: i64 } }
+    /// `range`: i64 bounds inline, or `big` when one does not fit in an i64.
+    RangeObj: Range { refs { /** `(start, stop, step)` as ints when a bound exceeds i64, else NULL. */ big } raw { /** Start. */ start: i64, /** Stop. */ stop: i64, /** Step (non-zero). */ step: i64 } }
 }
 heap_struct! {
     /// `slice`.
@@ -350,7 +358,10 @@ heap_struct! {
     /// A code object. Pinned.
     CodeObj: Code {
         refs { /** Constants (tuple). */ consts, /** Interned names (tuple). */ names }
-        raw { /** The compiled code, leaked: code objects live for the whole run. */ code: *const pyrs_frontend::bytecode::CodeObject }
+        raw {
+            /** The compiled code, leaked: code objects live for the whole run. */ code: *const pyrs_frontend::bytecode::CodeObject,
+            /** The eval loop's companion data (inline caches, frame size), leaked; null until first needed. */ info: *const crate::eval::code::CodeInfo,
+        }
     }
 }
 heap_struct! {
@@ -375,7 +386,7 @@ heap_struct! {
 heap_struct! {
     /// A generator / coroutine / async generator.
     GeneratorObj: Generator {
-        refs { /** `__name__`. */ name, /** `__qualname__`. */ qualname, /** The iterator a `yield from` delegates to, or NULL. */ delegate }
+        refs { /** `__name__`. */ name, /** `__qualname__`. */ qualname, /** The code object (`gi_code`). */ code }
         raw { /** The suspended frame (Rust-owned), or null once finished. */ frame: *mut crate::eval::frame::Frame, /** [`crate::eval::generator::GenState`]. */ state: u64 }
     }
 }
@@ -412,17 +423,60 @@ heap_struct! {
     DictViewObj: DictView { refs { /** The dict. */ dict } raw { /** 0 keys, 1 values, 2 items. */ which: u64 } }
 }
 heap_struct! {
+    /// A `memoryview`: `len` items of `itemsize` bytes of `obj`, the first at byte `start`,
+    /// each next `stride` bytes further ([`crate::types::memoryview`]).
+    MemoryViewObj: MemoryView {
+        refs { /** The exporter (bytes or bytearray). */ obj, /** `format` (str). */ format, /** The dimensions after the first (tuple), or NULL for 1-D views. */ shape }
+        raw { /** Byte offset of the first item. */ start: u64, /** Items in the first dimension. */ len: u64, /** Bytes between items of the first dimension. */ stride: i64, /** Bytes per item. */ itemsize: u64, /** Released / read-only bits. */ flags: u64 }
+    }
+}
+heap_struct! {
     /// Exception state, the `native` of exception instances.
     ExcDataObj: ExcData {
-        refs { /** `args` (tuple). */ args, /** `__traceback__` or NULL. */ traceback, /** `__cause__` or NULL. */ cause, /** `__context__` or NULL. */ context, /** `__notes__` or NULL. */ notes }
+        refs { /** `args` (tuple). */ args, /** `__traceback__` or NULL. */ traceback, /** `__cause__` or NULL. */ cause, /** `__context__` or NULL. */ context, /** `__notes__` or NULL. */ notes, /** Fields of exception subclasses (`ImportError.name`, ...): a dict, or NULL. */ extra }
         raw { /** `__suppress_context__`. */ suppress_context: u64 }
     }
 }
 heap_struct! {
     /// One traceback entry (`tb_next` towards the frame that raised).
-    TracebackObj: Traceback { refs { /** `tb_next`. */ next, /** The code object of the frame. */ code } raw { /** `tb_lineno`. */ lineno: u64, /** `tb_lasti`. */ lasti: u64 } }
+    TracebackObj: Traceback { refs { /** `tb_next`. */ next, /** The code object of the frame. */ code, /** `tb_frame` (a frame object). */ frame } raw { /** `tb_lineno`. */ lineno: u64, /** `tb_lasti`. */ lasti: u64 } }
 }
 heap_struct! {
     /// An open file.
     FileObj: File { refs { /** `name`. */ name, /** `mode`. */ mode } raw { /** The OS file and buffers. */ data: *mut crate::types::file::FileData } }
+}
+heap_struct! {
+    /// An object whose state is a Rust value owned by it ([`crate::types::boxed`]).
+    BoxedObj: Boxed { refs {} raw { /** The state, or null before it is set. */ data: *mut Box<dyn crate::types::boxed::BoxedState> } }
+}
+heap_struct! {
+    /// A frame object. While its frame runs (or is suspended in a generator) it reads the
+    /// live frame, found through the frame's `pyframe` link; when the frame ends it is
+    /// detached: the fast locals move into `fast` and `lasti` keeps the last instruction.
+    FrameObj: Frame {
+        refs {
+            /** `f_code`. */ code,
+            /** `f_globals`. */ globals,
+            /** `f_builtins` (the builtins dict). */ builtins,
+            /** The locals mapping of module and class frames, or the cached `f_locals` dict of function frames (NULL until asked). */ locals,
+            /** `f_back` recorded at creation (non-generator frames), or NULL. */ back,
+            /** The generator, coroutine or async generator owning the frame, or NULL. */ gen,
+            /** `f_trace`, or NULL. */ trace,
+        }
+        raw {
+            /** [`crate::types::frame::FrameState`]. */ state: u64,
+            /** The last instruction once detached. */ lasti: u64,
+            /** The fast locals once detached: the buffer of a Vec<Value> given up by the frame (traced and freed by `types::frame`), or null. */ fast: *mut Value,
+            /** Length of `fast`. */ fast_len: u64,
+            /** Capacity of `fast`. */ fast_cap: u64,
+        }
+    }
+}
+heap_struct! {
+    /// The awaitable returned by an async generator's `__anext__`, `asend`, `athrow` and
+    /// `aclose`: driving it resumes the async generator.
+    AsyncGenOpObj: AsyncGenOp {
+        refs { /** The async generator. */ gen, /** The value to send, or the exception to throw. */ value }
+        raw { /** [`crate::eval::asyncgen::OpKind`]. */ kind: u64, /** [`crate::eval::asyncgen::OpState`]. */ state: u64 }
+    }
 }

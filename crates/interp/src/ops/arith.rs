@@ -2,7 +2,6 @@
 //! protocol with reflected and in-place methods.
 
 use super::call::call_unbound;
-use crate::names::BINOP_DUNDERS;
 use crate::object;
 use crate::types::class::{class_of, is_subclass, lookup, type_name};
 use crate::value::Value;
@@ -27,6 +26,18 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value> 
             return Ok(v);
         }
     }
+    if let Some((x, y)) = float_operands(a, b) {
+        let r = match op.plain() {
+            BinOp::Add => Some(x + y),
+            BinOp::Sub => Some(x - y),
+            BinOp::Mul => Some(x * y),
+            BinOp::TrueDiv if y != 0.0 => Some(x / y),
+            _ => None,
+        };
+        if let Some(r) = r {
+            return Ok(crate::types::float::new_float(vm, r));
+        }
+    }
     let r = match numeric_rank(a).max(numeric_rank(b)) {
         NumRank::Int => crate::types::int::binary(vm, op, a, b)?,
         NumRank::Float => crate::types::float::binary(vm, op, a, b)?,
@@ -37,6 +48,20 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value> 
         return Ok(r);
     }
     binary_op_slow(vm, a, b, op)
+}
+
+/// The values of two operands that are exact floats, or an exact float and a small int
+/// (converted as CPython converts an int for mixed arithmetic: rounded to nearest).
+#[inline(always)]
+fn float_operands(a: Value, b: Value) -> Option<(f64, f64)> {
+    let fa = object::downcast::<object::FloatObj>(a).map(|f| f.value);
+    let fb = object::downcast::<object::FloatObj>(b).map(|f| f.value);
+    match (fa, fb) {
+        (Some(x), Some(y)) => Some((x, y)),
+        (Some(x), None) if b.is_small() => Some((x, b.small_value() as f64)),
+        (None, Some(y)) if a.is_small() => Some((a.small_value() as f64, y)),
+        _ => None,
+    }
 }
 
 /// How wide an exact builtin number is; the wider operand's type does the arithmetic.
@@ -63,9 +88,8 @@ fn numeric_rank(v: Value) -> NumRank {
 
 fn binary_op_slow(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value> {
     let plain = op.plain();
-    let (name, rname, iname) = BINOP_DUNDERS[plain as usize];
+    let [name_v, rname_v, iname] = vm.binop_names[plain as usize];
     if op.is_inplace() {
-        let iname = vm.intern(iname);
         let m = super::lookup_special(vm, a, iname);
         if !m.is_null() {
             let r = call_unbound(vm, m, a, &[a, b])?;
@@ -75,8 +99,6 @@ fn binary_op_slow(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value>
         }
     }
     let (ca, cb) = (class_of(vm, a), class_of(vm, b));
-    let name_v = vm.intern(name);
-    let rname_v = vm.intern(rname);
     let slotv = lookup(vm, ca, name_v);
     let slotw = if ca != cb {
         lookup(vm, cb, rname_v)
@@ -102,6 +124,9 @@ fn binary_op_slow(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value>
         if r != vm.not_implemented {
             return Ok(r);
         }
+    }
+    if let Some(e) = crate::types::seqops::binop_fallback_error(vm, a, b, op) {
+        return Err(e);
     }
     let (ta, tb) = (type_name(vm, a).to_string(), type_name(vm, b).to_string());
     let sym = if plain == BinOp::Pow && !op.is_inplace() {

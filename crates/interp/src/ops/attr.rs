@@ -196,13 +196,27 @@ fn getattr_inner(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>
             };
         }
     }
-    if let Some(v) = generic_getattr(vm, obj, cls, name)? {
-        return Ok(Some(v));
-    }
     if cflags & flags::HAS_GETATTR != 0 {
-        return call_getattr_hook(vm, obj, cls, name);
+        return getattr_with_hook(vm, obj, cls, name);
     }
-    Ok(None)
+    generic_getattr(vm, obj, cls, name)
+}
+
+/// The generic lookup, then `__getattr__` when it finds nothing or raises AttributeError
+/// (a property or descriptor failing included).
+fn getattr_with_hook(vm: &mut Vm, obj: Value, cls: Value, name: Value) -> PyResult<Option<Value>> {
+    match generic_getattr(vm, obj, cls, name) {
+        Ok(Some(v)) => return Ok(Some(v)),
+        Ok(None) => {}
+        Err(e) => {
+            let ae = vm.cls.attribute_error;
+            if !vm.exc_matches(ae) {
+                return Err(e);
+            }
+            vm.exc = Value::NULL;
+        }
+    }
+    call_getattr_hook(vm, obj, cls, name)
 }
 
 fn call_getattr_hook(vm: &mut Vm, obj: Value, cls: Value, name: Value) -> PyResult<Option<Value>> {
@@ -250,7 +264,7 @@ fn own_attr(vm: &mut Vm, obj: Value, name: Value) -> Option<Value> {
         Some(Kind::Instance) => {
             let inst = object::downcast::<InstanceObj>(obj)?;
             if name == vm.names.__dict__ {
-                return Some(instance::materialize_dict(vm, obj));
+                return instance::instance_dict(vm, obj);
             }
             instance::get_attr(inst, name)
         }
@@ -404,8 +418,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> Py
             if name == vm.names.__dict__ {
                 return Err(vm.not_implemented("assigning __dict__"));
             }
-            instance::set_attr(vm, obj, name, value);
-            Ok(())
+            instance::try_set_attr(vm, obj, name, value)
         }
         Some(Kind::Module) => {
             let d = object::downcast::<ModuleObj>(obj).expect("a module").dict;

@@ -75,6 +75,17 @@ fn cmp_ord<T: PartialOrd>(x: T, y: T, op: CmpOp) -> bool {
     }
 }
 
+/// `x op b` for a float `x` and an exact float or a small int `b` that converts exactly;
+/// `None` for other operands.
+#[inline]
+fn float_cmp(x: f64, b: Value, op: CmpOp) -> Option<bool> {
+    if let Some(y) = object::downcast::<FloatObj>(b) {
+        return Some(cmp_ord(x, y.value, op));
+    }
+    let i = b.as_small()?;
+    (i.unsigned_abs() <= 1 << 53).then(|| cmp_ord(x, i as f64, op))
+}
+
 /// `a op b` with Python's rules: the reflected method of a right operand whose class is a
 /// subclass of the left's goes first; `NotImplemented` from both sides falls back to identity
 /// for `==`/`!=` and raises `TypeError` for orderings.
@@ -82,11 +93,14 @@ pub fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Valu
     if a.is_small() && b.is_small() {
         return Ok(vm.bool(cmp_ord(a.small_value(), b.small_value(), op)));
     }
-    if let (Some(x), Some(y)) = (
-        object::downcast::<FloatObj>(a),
-        object::downcast::<FloatObj>(b),
-    ) {
-        return Ok(vm.bool(cmp_ord(x.value, y.value, op)));
+    if let Some(x) = object::downcast::<FloatObj>(a) {
+        if let Some(r) = float_cmp(x.value, b, op) {
+            return Ok(vm.bool(r));
+        }
+    } else if let Some(y) = object::downcast::<FloatObj>(b) {
+        if let Some(r) = float_cmp(y.value, a, swapped(op)) {
+            return Ok(vm.bool(r));
+        }
     }
     if let (Some(x), Some(y)) = (
         crate::types::str::as_exact_str(a),

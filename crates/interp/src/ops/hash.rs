@@ -13,6 +13,9 @@ pub const MODULUS: i64 = (1 << 61) - 1;
 /// Hash of an i64, as CPython's.
 #[inline]
 pub fn hash_i64(i: i64) -> i64 {
+    if i.unsigned_abs() < MODULUS as u64 {
+        return if i == -1 { -2 } else { i };
+    }
     let m = MODULUS as i128;
     let r = (i as i128).rem_euclid(m);
     let h = if i < 0 {

@@ -10,9 +10,26 @@ fn is_exact_builtin(vm: &Vm, v: Value) -> bool {
     class_obj(class_of(vm, v)).flags & flags::BUILTIN != 0
 }
 
+/// Item `i` (negative counts from the end) of `items`, if in range.
+#[inline(always)]
+fn item_at(items: &[Value], i: i64) -> Option<usize> {
+    let j = if i < 0 { i + items.len() as i64 } else { i };
+    (j >= 0 && (j as usize) < items.len()).then_some(j as usize)
+}
+
 /// `obj[key]`.
 #[inline]
 pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
+    if let Some(i) = key.as_small() {
+        let items: &[Value] = match object::kind_of(obj) {
+            Some(Kind::List) => crate::types::list::list_items(obj),
+            Some(Kind::Tuple) => crate::types::tuple::items(obj),
+            _ => &[],
+        };
+        if let Some(j) = item_at(items, i) {
+            return Ok(items[j]);
+        }
+    }
     if is_exact_builtin(vm, obj) {
         match object::kind_of(obj) {
             Some(Kind::List) => return crate::types::list::getitem(vm, obj, key),
@@ -27,6 +44,9 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
         return call_unbound(vm, m, obj, &[obj, key]);
     }
     if object::is::<object::ClassObj>(obj) {
+        if obj == vm.cls.type_ {
+            return Ok(crate::types::genericalias::new_alias(vm, obj, key));
+        }
         let cg = vm.names.__class_getitem__;
         if let Some(f) = super::attr::getattr_opt(vm, obj, cg)? {
             return super::call::call(vm, f, &[key]);
@@ -39,7 +59,16 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
 }
 
 /// `obj[key] = value`.
+#[inline]
 pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()> {
+    if let (Some(i), Some(l)) = (key.as_small(), object::downcast::<object::ListObj>(obj)) {
+        let items = crate::types::list::list_items(obj);
+        if let Some(j) = item_at(items, i) {
+            items[j] = value;
+            vm.heap.write_barrier(l.items.addr());
+            return Ok(());
+        }
+    }
     if is_exact_builtin(vm, obj) {
         match object::kind_of(obj) {
             Some(Kind::List) => return crate::types::list::setitem(vm, obj, key, value),
@@ -71,6 +100,22 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
 
 /// `item in container`.
 pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
+    match object::kind_of(container) {
+        Some(Kind::Set) if object::kind_of(item) != Some(Kind::Set) => {
+            // SAFETY: `container` is a pointer Value (its kind was read).
+            let cls = unsafe { object::class_word(container) };
+            if cls == vm.cls.set || cls == vm.cls.frozenset {
+                return crate::types::set::contains(vm, container, item);
+            }
+        }
+        Some(Kind::Dict) => {
+            // SAFETY: as above.
+            if unsafe { object::class_word(container) } == vm.cls.dict {
+                return Ok(crate::types::dict::get(vm, container, item)?.is_some());
+            }
+        }
+        _ => {}
+    }
     let name = vm.names.__contains__;
     let m = super::lookup_special(vm, container, name);
     if !m.is_null() {

@@ -79,6 +79,7 @@ pub fn bytes_hash(v: Value) -> i64 {
         object::downcast::<InstanceObj>(v).and_then(|i| object::downcast::<BytesObj>(i.native))
     });
     match b {
+        Some(b) if b.len == 0 => 0,
         Some(b) => {
             if b.hash == 0 {
                 let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -163,13 +164,22 @@ fn kind_name(v: Value) -> &'static str {
 
 /// A bytes-like argument, or `TypeError` "a bytes-like object is required, not 'X'".
 fn buffer_arg<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a [u8]> {
-    match bytes_like(v) {
+    match buffer_opt(vm, v)? {
         Some(b) => Ok(b),
         None => {
             let t = type_name(vm, v).to_string();
             Err(vm.type_error(format!("a bytes-like object is required, not '{t}'")))
         }
     }
+}
+
+/// The bytes of a bytes-like value or memoryview (copied for a view), if `v` is one.
+fn buffer_opt<'a>(vm: &mut Vm, v: Value) -> PyResult<Option<&'a [u8]>> {
+    if let Some(data) = crate::types::memoryview::buffer_of(vm, v)? {
+        let copy = new_bytes(vm, &data);
+        return Ok(Some(as_bytes(copy).unwrap_or(&[])));
+    }
+    Ok(bytes_like(v))
 }
 
 /// A byte value argument (an int in `0..256`).
@@ -242,6 +252,9 @@ fn collect_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     if let Some(b) = bytes_like(v) {
         return Ok(b.to_vec());
     }
+    if let Some(b) = crate::types::memoryview::buffer_of(vm, v)? {
+        return Ok(b);
+    }
     let items = ops::iter::collect(vm, v)?;
     let mut out = Vec::with_capacity(items.len());
     for it in items {
@@ -298,6 +311,9 @@ fn construct(vm: &mut Vm, args: &Args<'_>, fname: &str) -> PyResult<Vec<u8>> {
     if let Some(b) = bytes_like(src) {
         return Ok(b.to_vec());
     }
+    if let Some(b) = crate::types::memoryview::buffer_of(vm, src)? {
+        return Ok(b);
+    }
     if fname == "bytes" {
         let n = vm.intern("__bytes__");
         let m = ops::lookup_special(vm, src, n);
@@ -333,7 +349,8 @@ fn construct(vm: &mut Vm, args: &Args<'_>, fname: &str) -> PyResult<Vec<u8>> {
 }
 
 fn bytes_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let cls = args.pos.first().copied().unwrap_or(vm.cls.bytes);
+    let base = vm.cls.bytes;
+    let cls = crate::types::list::check_new_cls(vm, &args, "bytes", base)?;
     let data = construct(vm, &args, "bytes")?;
     let b = new_bytes(vm, &data);
     if cls == vm.cls.bytes {
@@ -343,7 +360,8 @@ fn bytes_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn bytearray_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let cls = args.pos.first().copied().unwrap_or(vm.cls.bytearray);
+    let base = vm.cls.bytearray;
+    let cls = crate::types::list::check_new_cls(vm, &args, "bytearray", base)?;
     let data = construct(vm, &args, "bytearray")?;
     let b = new_bytearray(vm, data);
     if cls == vm.cls.bytearray {
@@ -408,7 +426,7 @@ fn getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn add(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let a = receiver(vm, &args, "__add__")?;
     let r = rest(vm, &args, "__add__", 1, 1)?;
-    let Some(b) = bytes_like(r[0]) else {
+    let Some(b) = buffer_opt(vm, r[0])? else {
         if crate::types::str::has_python_method(vm, r[0], "__radd__") {
             return Ok(vm.not_implemented);
         }
@@ -424,7 +442,7 @@ fn add(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn iadd(vm: &mut Vm, args: Args<'_>) -> PyResult {
     receiver(vm, &args, "__iadd__")?;
     let r = rest(vm, &args, "__iadd__", 1, 1)?;
-    let Some(b) = bytes_like(r[0]).map(|b| b.to_vec()) else {
+    let Some(b) = buffer_opt(vm, r[0])?.map(|b| b.to_vec()) else {
         let t = type_name(vm, r[0]).to_string();
         return Err(vm.type_error(format!("can't concat {t} to bytearray")));
     };
@@ -524,7 +542,11 @@ fn contains(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn iter(vm: &mut Vm, args: Args<'_>) -> PyResult {
     receiver(vm, &args, "__iter__")?;
-    let cls = vm.cls.bytes_iterator;
+    let cls = if is_bytearray(args.pos[0]) {
+        vm.cls.bytearray_iterator
+    } else {
+        vm.cls.bytes_iterator
+    };
     let (v, it) = vm.alloc_obj::<SeqIterObj>(cls);
     it.seq = args.pos[0];
     it.index = 0;
@@ -558,8 +580,11 @@ fn iterator_next(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
 }
 
-fn iterator_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(args.pos.first().copied().unwrap_or(Value::NULL))
+fn iterator_iter(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    match args.pos.first() {
+        Some(&it) => Ok(it),
+        None => Err(vm.type_error("__iter__ needs an argument")),
+    }
 }
 
 fn decode(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -576,7 +601,8 @@ fn decode(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(crate::types::str::new_str(vm, &s))
 }
 
-fn hex(vm: &mut Vm, args: Args<'_>) -> PyResult {
+/// `bytes.hex(sep=..., bytes_per_sep=1)` (also behind `memoryview.hex`).
+pub(crate) fn hex(vm: &mut Vm, args: Args<'_>) -> PyResult {
     receiver(vm, &args, "hex")?;
     let [sep, per] = keywords(vm, &args, "hex", ["sep", "bytes_per_sep"])?;
     let sep = match sep {
@@ -672,11 +698,20 @@ fn join(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let sep = bytes_like(args.pos[0]).unwrap_or(&[]).to_vec();
     let mut out = Vec::new();
     for (i, &v) in items.iter().enumerate() {
-        let Some(b) = bytes_like(v) else {
-            let t = type_name(vm, v).to_string();
-            return Err(vm.type_error(format!(
-                "sequence item {i}: expected a bytes-like object, {t} found"
-            )));
+        let b = match crate::types::memoryview::buffer_of(vm, v)? {
+            Some(data) => {
+                let copy = new_bytes(vm, &data);
+                as_bytes(copy).unwrap_or(&[])
+            }
+            None => match bytes_like(v) {
+                Some(b) => b,
+                None => {
+                    let t = type_name(vm, v).to_string();
+                    return Err(vm.type_error(format!(
+                        "sequence item {i}: expected a bytes-like object, {t} found"
+                    )));
+                }
+            },
         };
         if i > 0 {
             out.extend_from_slice(&sep);
@@ -1539,7 +1574,56 @@ fn delitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 /// Methods and dunders shared by bytes and bytearray.
+/// `bytes.maketrans(from, to)`: the 256-byte table mapping each byte of `from` to the
+/// byte of `to` at the same position.
+fn maketrans(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "maketrans", 2, 2)?;
+    let from = buffer_arg(vm, args.pos[0])?.to_vec();
+    let to = buffer_arg(vm, args.pos[1])?.to_vec();
+    if from.len() != to.len() {
+        return Err(vm.value_error("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255u8).collect();
+    for (f, t) in from.into_iter().zip(to) {
+        table[f as usize] = t;
+    }
+    Ok(new_bytes(vm, &table))
+}
+
+/// `translate(table, /, delete=b'')`: maps every byte through `table` (None: identity)
+/// after dropping the bytes in `delete`.
+fn translate(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    receiver(vm, &args, "translate")?;
+    args.only_kwargs(vm, "translate", &["delete"])?;
+    let pos = &args.pos[1..];
+    if pos.is_empty() || pos.len() > 2 || (pos.len() == 2 && !args.kw.is_empty()) {
+        let n = pos.len() + args.kw.len();
+        return Err(vm.type_error(format!("translate expected at most 2 arguments, got {n}")));
+    }
+    let table = if pos[0] == vm.none {
+        None
+    } else {
+        let t = buffer_arg(vm, pos[0])?.to_vec();
+        if t.len() != 256 {
+            return Err(vm.value_error("translation table must be 256 characters long"));
+        }
+        Some(t)
+    };
+    let delete = match pos.get(1).copied().or_else(|| args.kwarg("delete")) {
+        Some(d) => buffer_arg(vm, d)?.to_vec(),
+        None => Vec::new(),
+    };
+    let data = bytes_like(args.pos[0]).unwrap_or(&[]);
+    let out: Vec<u8> = data
+        .iter()
+        .filter(|b| !delete.contains(b))
+        .map(|&b| table.as_ref().map_or(b, |t| t[b as usize]))
+        .collect();
+    Ok(make(vm, args.pos[0], out))
+}
+
 const SHARED: &[(&str, NativeFn)] = &[
+    ("translate", translate),
     ("__repr__", repr),
     ("__len__", len),
     ("__getitem__", getitem),
@@ -1602,6 +1686,7 @@ pub(crate) fn init(vm: &mut Vm) {
     for cls in [b, ba] {
         vm.add_methods(cls, SHARED);
         vm.add_classmethod(cls, "fromhex", fromhex);
+        vm.add_staticmethod(cls, "maketrans", maketrans);
     }
     vm.add_staticmethod(b, "__new__", bytes_new);
     vm.add_method(b, "__hash__", hash);
@@ -1625,11 +1710,12 @@ pub(crate) fn init(vm: &mut Vm) {
     );
     let none = vm.none;
     vm.add_attr(ba, "__hash__", none);
-    let it = vm.cls.bytes_iterator;
-    vm.add_methods(
-        it,
-        &[("__next__", iterator_next), ("__iter__", iterator_iter)],
-    );
+    for it in [vm.cls.bytes_iterator, vm.cls.bytearray_iterator] {
+        vm.add_methods(
+            it,
+            &[("__next__", iterator_next), ("__iter__", iterator_iter)],
+        );
+    }
 }
 
 #[cfg(test)]

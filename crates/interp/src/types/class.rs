@@ -76,24 +76,41 @@ builtin_classes! {
     coroutine = "coroutine": object, Generator, B;
     async_generator = "async_generator": object, Generator, B;
     property = "property": object, Property, BB;
+    member_descriptor = "member_descriptor": object, Property, B;
+    getset_descriptor = "getset_descriptor": object, Property, B;
     staticmethod = "staticmethod": object, MethodWrapper, BB;
     classmethod = "classmethod": object, MethodWrapper, BB;
     super_ = "super": object, Super, BB;
     code = "code": object, Code, B;
     traceback = "traceback": object, Traceback, B;
+    frame = "frame": object, Frame, B;
+    async_generator_asend = "async_generator_asend": object, AsyncGenOp, B;
+    async_generator_athrow = "async_generator_athrow": object, AsyncGenOp, B;
+    union_type = "UnionType": object, Boxed, B;
     list_iterator = "list_iterator": object, SeqIter, B;
     tuple_iterator = "tuple_iterator": object, SeqIter, B;
-    str_iterator = "str_ascii_iterator": object, SeqIter, B;
+    str_ascii_iterator = "str_ascii_iterator": object, SeqIter, B;
+    str_iterator = "str_iterator": object, SeqIter, B;
     bytes_iterator = "bytes_iterator": object, SeqIter, B;
+    bytearray_iterator = "bytearray_iterator": object, SeqIter, B;
+    list_reverseiterator = "list_reverseiterator": object, NativeIter, B;
+    longrange_iterator = "longrange_iterator": object, NativeIter, B;
     seq_iterator = "iterator": object, SeqIter, B;
     range_iterator = "range_iterator": object, RangeIter, B;
     dict_keyiterator = "dict_keyiterator": object, DictIter, B;
     dict_valueiterator = "dict_valueiterator": object, DictIter, B;
     dict_itemiterator = "dict_itemiterator": object, DictIter, B;
+    dict_reversekeyiterator = "dict_reversekeyiterator": object, DictIter, B;
+    dict_reversevalueiterator = "dict_reversevalueiterator": object, DictIter, B;
+    dict_reverseitemiterator = "dict_reverseitemiterator": object, DictIter, B;
     set_iterator = "set_iterator": object, DictIter, B;
     dict_keys = "dict_keys": object, DictView, B;
     dict_values = "dict_values": object, DictView, B;
     dict_items = "dict_items": object, DictView, B;
+    mappingproxy = "mappingproxy": object, DictView, B;
+    generic_alias = "GenericAlias": object, Boxed, BB;
+    memoryview = "memoryview": object, MemoryView, B;
+    memory_iterator = "memory_iterator": object, SeqIter, B;
     enumerate = "enumerate": object, NativeIter, BB;
     zip = "zip": object, NativeIter, BB;
     map = "map": object, NativeIter, BB;
@@ -190,7 +207,11 @@ fn new_builtin_class(vm: &mut Vm, name: &str, base: Value, kind: Kind, fl: u64) 
     obj.native_kind = kind;
     obj.flags = fl;
     obj.version = next_version();
-    obj.map = crate::types::instance::Map::new_root();
+    // Which builtin instances carry a `__dict__` / accept weak references natively (so
+    // subclasses get no `__dict__` / `__weakref__` descriptor of their own).
+    let has_dict = fl & flags::EXCEPTION != 0 || matches!(kind, Kind::Class | Kind::Module);
+    let has_weakref = matches!(kind, Kind::Class | Kind::Module | Kind::Set);
+    obj.map = crate::types::instance::Map::new_layout(0, has_dict, has_weakref);
     obj.subclasses = Box::into_raw(Box::default());
     let n = vm.intern(name);
     let obj = class_obj(cls);
@@ -208,6 +229,29 @@ fn new_builtin_class(vm: &mut Vm, name: &str, base: Value, kind: Kind, fl: u64) 
     }
     let mro_t = crate::types::tuple::new_tuple(vm, &mro);
     class_obj(cls).mro = mro_t;
+    cls
+}
+
+/// Creates the class of a type of native module `module` (not exposed in `builtins`):
+/// instances have layout `kind`; Python code may subclass it when `basetype`.
+pub fn new_native_class(
+    vm: &mut Vm,
+    module: &str,
+    name: &str,
+    base: Value,
+    kind: Kind,
+    basetype: bool,
+) -> Value {
+    let cls = new_builtin_class(vm, name, base, kind, if basetype { BB } else { B });
+    // Like CPython's `tp_name`, the name says the module (messages show it); `__name__`
+    // is its last part (see `type.__name__`).
+    let full = vm.intern(&format!("{module}.{name}"));
+    class_obj(cls).name = full;
+    let m = crate::types::str::new_str(vm, module);
+    let key = vm.names.__module__;
+    crate::types::dict::set_str_key(class_obj(cls).dict, key, m);
+    let (doc, none) = (vm.names.__doc__, vm.none);
+    crate::types::dict::set_str_key(class_obj(cls).dict, doc, none);
     cls
 }
 
@@ -248,6 +292,12 @@ pub fn class_of(vm: &Vm, v: Value) -> Value {
 
 /// Computes the C3 linearization of a class with `bases`; `TypeError` if none exists.
 pub fn c3_mro(vm: &mut Vm, cls: Value, bases: &[Value]) -> PyResult<Vec<Value>> {
+    for (i, &b) in bases.iter().enumerate() {
+        if bases[..i].contains(&b) {
+            let n = class_name(b).to_string();
+            return Err(vm.type_error(format!("duplicate base class {n}")));
+        }
+    }
     let mut seqs: Vec<Vec<Value>> = bases.iter().map(|&b| mro(b).to_vec()).collect();
     seqs.push(bases.to_vec());
     let mut out = vec![cls];
@@ -261,17 +311,15 @@ pub fn c3_mro(vm: &mut Vm, cls: Value, bases: &[Value]) -> PyResult<Vec<Value>> 
             .map(|s| s[0])
             .find(|&c| seqs.iter().all(|s| !s[1..].contains(&c)));
         let Some(c) = candidate else {
-            let mut names: Vec<String> = Vec::new();
+            let mut heads: Vec<Value> = Vec::new();
             for s in &seqs {
-                let n = crate::types::str::as_str(class_obj(s[0]).name)
-                    .unwrap_or("?")
-                    .to_string();
-                if !names.contains(&n) {
-                    names.push(n);
+                if !heads.contains(&s[0]) {
+                    heads.push(s[0]);
                 }
             }
+            let names: Vec<&str> = heads.iter().map(|&h| class_name(h)).collect();
             return Err(vm.type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };
@@ -406,9 +454,18 @@ pub fn new_class(
     class_obj(cls).bases = bt;
     let d = crate::types::dict::copy_dict(vm, ns)?;
     class_obj(cls).dict = d;
+    let (eq, hash) = (vm.names.__eq__, vm.names.__hash__);
+    if crate::types::dict::get_str_key(d, eq).is_some()
+        && crate::types::dict::get_str_key(d, hash).is_none()
+    {
+        // A class that defines `__eq__` but not `__hash__` is unhashable, as in CPython.
+        let none = vm.none;
+        crate::types::dict::set_str_key(d, hash, none);
+    }
     let m = c3_mro(vm, cls, &bases)?;
     let mt = crate::types::tuple::new_tuple(vm, &m);
     class_obj(cls).mro = mt;
+    class_obj(cls).map = crate::types::slots::class_root_map(vm, cls, &bases)?;
     for &b in &bases {
         register_subclass(b, cls);
     }
@@ -472,7 +529,11 @@ pub fn class_name<'a>(cls: Value) -> &'a str {
     crate::types::str::as_str(class_obj(cls).name).unwrap_or("?")
 }
 
-/// The `__name__` of the class of `v` (for error messages).
+/// The `__name__` of the class of `v` (for error messages; "NULL" for no value, which a
+/// message about a missing argument may be handed).
 pub fn type_name<'a>(vm: &Vm, v: Value) -> &'a str {
+    if v.is_null() {
+        return "NULL";
+    }
     class_name(class_of(vm, v))
 }

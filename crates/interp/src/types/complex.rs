@@ -460,7 +460,8 @@ fn complex_arg(vm: &mut Vm, v: Value, first: bool) -> PyResult<(C, bool)> {
 
 /// `complex.__new__(cls, real=0, imag=0)`.
 fn complex_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let cls = args.pos.first().copied().unwrap_or(vm.cls.complex);
+    let base = vm.cls.complex;
+    let cls = crate::types::list::check_new_cls(vm, &args, "complex", base)?;
     let pos = args.pos.get(1..).unwrap_or(&[]);
     if pos.len() > 2 {
         return Err(vm.type_error(format!(

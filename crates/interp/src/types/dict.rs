@@ -64,7 +64,8 @@ impl DictData {
         while size * 2 < (min_size.max(self.entries.len()) * 3) {
             size *= 2;
         }
-        self.indices = vec![EMPTY; size];
+        self.indices.clear();
+        self.indices.resize(size, EMPTY);
         for i in 0..self.entries.len() {
             let h = self.entries[i].hash;
             self.insert_index(h, i);
@@ -200,9 +201,39 @@ pub unsafe fn trace_dict(obj: *mut u8, visit: &mut Visitor<'_>) {
 pub unsafe fn finalize_dict(obj: *mut u8) {
     let d = &mut *(obj as *mut DictObj);
     if !d.data.is_null() {
-        drop(Box::from_raw(d.data));
+        recycle_table(Box::from_raw(d.data));
         d.data = std::ptr::null_mut();
     }
+}
+
+/// Most tables kept for reuse, and the largest one kept (entries). The pool holds only
+/// tables of dicts that died since it was last drained, memory the process already had.
+const POOL_MAX: usize = 65536;
+const POOL_MAX_ENTRIES: usize = 16;
+
+thread_local! {
+    /// Tables of dead dicts, emptied, reused by new dicts: most dicts are small and
+    /// short-lived (keyword arguments), and this saves their allocations.
+    static TABLE_POOL: std::cell::RefCell<Vec<Box<DictData>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn recycle_table(mut t: Box<DictData>) {
+    if t.entries.capacity() > POOL_MAX_ENTRIES {
+        return;
+    }
+    t.clear();
+    TABLE_POOL.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.len() < POOL_MAX {
+            p.push(t);
+        }
+    });
+}
+
+fn new_table() -> Box<DictData> {
+    TABLE_POOL
+        .with(|p| p.borrow_mut().pop())
+        .unwrap_or_default()
 }
 
 /// A new empty dict.
@@ -214,7 +245,7 @@ pub fn new_dict(vm: &mut Vm) -> Value {
 /// A new empty dict whose class is `cls` (dict or a builtin subclass's payload).
 pub fn new_dict_of_class(vm: &mut Vm, cls: Value) -> Value {
     let (v, d) = vm.alloc_obj::<DictObj>(cls);
-    d.data = Box::into_raw(Box::default());
+    d.data = Box::into_raw(new_table());
     v
 }
 
@@ -639,11 +670,20 @@ fn d_contains(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 /// A key/value/item iterator over `d` (`which` 0, 1, 2), reversed if asked.
 fn dict_iter(vm: &mut Vm, d: Value, which: u64, reversed: bool) -> Value {
-    let cls = [
-        vm.cls.dict_keyiterator,
-        vm.cls.dict_valueiterator,
-        vm.cls.dict_itemiterator,
-    ][which as usize % 3];
+    let c = &vm.cls;
+    let cls = if reversed {
+        [
+            c.dict_reversekeyiterator,
+            c.dict_reversevalueiterator,
+            c.dict_reverseitemiterator,
+        ]
+    } else {
+        [
+            c.dict_keyiterator,
+            c.dict_valueiterator,
+            c.dict_itemiterator,
+        ]
+    }[which as usize % 3];
     let t = data(d);
     let (n, start) = (t.len, if reversed { t.entries.len() } else { 0 });
     let w = if reversed {
@@ -791,9 +831,16 @@ fn view<'a>(vm: &mut Vm, args: &Args<'_>) -> PyResult<&'a mut DictViewObj> {
         .first()
         .and_then(|&v| object::downcast::<DictViewObj>(v))
     {
-        Some(o) => Ok(o),
+        Some(o) if o.which < 3 => Ok(o),
+        Some(_) => Err(vm.type_error("descriptor requires a dict view")),
         None => Err(vm.type_error("descriptor requires a dict view")),
     }
+}
+
+/// `view.mapping`: a read-only proxy of the viewed dict.
+fn v_mapping(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let d = view(vm, &args)?.dict;
+    Ok(crate::types::mappingproxy::new_proxy(vm, d))
 }
 
 fn v_len(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -870,7 +917,7 @@ fn v_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn is_set_view(v: Value) -> bool {
-    object::downcast::<DictViewObj>(v).is_some_and(|o| o.which != 1)
+    object::downcast::<DictViewObj>(v).is_some_and(|o| o.which == 0 || o.which == 2)
 }
 
 /// A set of a view's contents, or of any iterable (CPython's `dictviews_to_set`).
@@ -1094,6 +1141,9 @@ pub(crate) fn init(vm: &mut Vm) {
                 ("__repr__", v_repr),
             ],
         );
+    }
+    for v in views {
+        vm.add_getset(v, "mapping", v_mapping, None);
     }
     for v in [vm.cls.dict_keys, vm.cls.dict_items] {
         vm.add_methods(

@@ -932,7 +932,8 @@ pub fn float_from_object(vm: &mut Vm, x: Value) -> PyResult<f64> {
 
 /// `float.__new__(cls, x=0.0)`.
 fn float_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let cls = args.pos.first().copied().unwrap_or(vm.cls.float);
+    let base = vm.cls.float;
+    let cls = crate::types::list::check_new_cls(vm, &args, "float", base)?;
     if !args.kw.is_empty() {
         return Err(vm.type_error("float() takes no keyword arguments"));
     }

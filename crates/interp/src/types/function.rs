@@ -9,6 +9,37 @@ use crate::types::str::new_str;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
 
+/// Positional argument `i` of a call of `name`, or `TypeError` when missing.
+fn nth(vm: &mut Vm, args: &Args<'_>, i: usize, name: &str) -> PyResult<Value> {
+    match args.pos.get(i) {
+        Some(&v) => Ok(v),
+        None => Err(vm.type_error(format!(
+            "{name}() expected at least {} arguments, got {}",
+            i + 1,
+            args.pos.len()
+        ))),
+    }
+}
+
+/// The object of layout `T` in positional argument 0 of `name`, or `TypeError`.
+fn receiver<'a, T: object::HeapObj>(
+    vm: &mut Vm,
+    args: &Args<'_>,
+    name: &str,
+    what: &str,
+) -> PyResult<&'a mut T> {
+    let v = nth(vm, args, 0, name)?;
+    match object::downcast::<T>(v) {
+        Some(o) => Ok(o),
+        None => {
+            let t = type_name(vm, v).to_string();
+            Err(vm.type_error(format!(
+                "descriptor '{name}' requires a '{what}' object but received a '{t}'"
+            )))
+        }
+    }
+}
+
 fn func<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a mut FunctionObj> {
     match object::downcast::<FunctionObj>(v) {
         Some(f) => Ok(f),
@@ -16,13 +47,40 @@ fn func<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a mut FunctionObj> {
     }
 }
 
+/// What a function attribute may be set to (CPython's checks and messages).
+#[derive(Clone, Copy)]
+enum Accepts {
+    Anything,
+    Str,
+    TupleOrNone,
+    DictOrNone,
+}
+
+fn check_value(vm: &mut Vm, name: &str, accepts: Accepts, v: Value) -> PyResult<()> {
+    let none = v == vm.none;
+    let (ok, what) = match accepts {
+        Accepts::Anything => (true, ""),
+        Accepts::Str => (crate::types::str::as_str(v).is_some(), "a string"),
+        Accepts::TupleOrNone => (
+            none || crate::types::tuple::as_tuple(v).is_some(),
+            "a tuple",
+        ),
+        Accepts::DictOrNone => (none || crate::types::dict::as_dict(v).is_some(), "a dict"),
+    };
+    if ok {
+        return Ok(());
+    }
+    Err(vm.type_error(format!("{name} must be set to {what} object")))
+}
+
 macro_rules! func_field {
-    ($get:ident, $set:ident, $field:ident) => {
+    ($get:ident, $set:ident, $field:ident, $name:literal, $accepts:expr) => {
         fn $get(vm: &mut Vm, args: Args<'_>) -> PyResult {
             let v = func(vm, args.pos[0])?.$field;
             Ok(if v.is_null() { vm.none } else { v })
         }
         fn $set(vm: &mut Vm, args: Args<'_>) -> PyResult {
+            check_value(vm, $name, $accepts, args.pos[1])?;
             let v = if args.pos[1] == vm.none {
                 Value::NULL
             } else {
@@ -33,15 +91,61 @@ macro_rules! func_field {
         }
     };
 }
-func_field!(f_name, f_set_name, name);
-func_field!(f_qualname, f_set_qualname, qualname);
-func_field!(f_doc, f_set_doc, doc);
-func_field!(f_module, f_set_module, module);
-func_field!(f_defaults, f_set_defaults, defaults);
-func_field!(f_kwdefaults, f_set_kwdefaults, kwdefaults);
+func_field!(f_name, f_set_name, name, "__name__", Accepts::Str);
+func_field!(
+    f_qualname,
+    f_set_qualname,
+    qualname,
+    "__qualname__",
+    Accepts::Str
+);
+func_field!(f_doc, f_set_doc, doc, "__doc__", Accepts::Anything);
+func_field!(
+    f_module,
+    f_set_module,
+    module,
+    "__module__",
+    Accepts::Anything
+);
+func_field!(
+    f_defaults,
+    f_set_defaults,
+    defaults,
+    "__defaults__",
+    Accepts::TupleOrNone
+);
+func_field!(
+    f_kwdefaults,
+    f_set_kwdefaults,
+    kwdefaults,
+    "__kwdefaults__",
+    Accepts::DictOrNone
+);
 
 fn f_code(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(func(vm, args.pos[0])?.code)
+}
+
+fn f_set_code(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let code = args.pos[1];
+    if !object::is::<object::CodeObj>(code) {
+        return Err(vm.type_error("__code__ must be set to a code object"));
+    }
+    let f = func(vm, args.pos[0])?;
+    let nfree = crate::eval::code::code_of(code).freevars.len();
+    let nclosure = if f.closure.is_null() {
+        0
+    } else {
+        crate::types::tuple::items(f.closure).len()
+    };
+    if nfree != nclosure {
+        let name = crate::types::str::as_str(f.name).unwrap_or("?").to_string();
+        return Err(vm.value_error(format!(
+            "{name}() requires a code object with {nclosure} free vars, not {nfree}"
+        )));
+    }
+    f.code = code;
+    Ok(vm.none)
 }
 
 fn f_globals(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -62,6 +166,19 @@ fn f_annotations(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(func(vm, args.pos[0])?.annotations)
 }
 
+fn f_set_annotations(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let v = args.pos[1];
+    let v = if v == vm.none {
+        Value::NULL
+    } else if crate::types::dict::as_dict(v).is_some() {
+        v
+    } else {
+        return Err(vm.type_error("__annotations__ must be set to a dict object"));
+    };
+    func(vm, args.pos[0])?.annotations = v;
+    Ok(vm.none)
+}
+
 fn f_dict(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if func(vm, args.pos[0])?.dict.is_null() {
         let d = crate::types::dict::new_dict(vm);
@@ -70,20 +187,59 @@ fn f_dict(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(func(vm, args.pos[0])?.dict)
 }
 
+fn f_set_dict(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let v = args.pos[1];
+    if crate::types::dict::as_dict(v).is_none() {
+        let t = type_name(vm, v).to_string();
+        return Err(vm.type_error(format!("__dict__ must be set to a dictionary, not a '{t}'")));
+    }
+    func(vm, args.pos[0])?.dict = v;
+    Ok(vm.none)
+}
+
 fn f_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let q = crate::types::str::as_str(func(vm, args.pos[0])?.qualname)
+    let f = nth(vm, &args, 0, "__repr__")?;
+    let q = crate::types::str::as_str(func(vm, f)?.qualname)
         .unwrap_or("?")
         .to_string();
-    let id = crate::types::identity::id_of(vm, args.pos[0]);
+    let id = crate::types::identity::id_of(vm, f);
     Ok(new_str(vm, &format!("<function {q} at {id:#x}>")))
 }
 
 fn f_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let (f, obj) = (args.pos[0], args.pos.get(1).copied().unwrap_or(vm.none));
+    let f = nth(vm, &args, 0, "__get__")?;
+    let obj = args.pos.get(1).copied().unwrap_or(vm.none);
     if obj == vm.none {
         return Ok(f);
     }
     Ok(ops::attr::bind(vm, f, obj))
+}
+
+/// `types.MethodType(func, obj)`: binds any callable to an object.
+fn m_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "method", 3, 3)?;
+    let (func, obj) = (args.pos[1], args.pos[2]);
+    let call = vm.names.__call__;
+    let callable = matches!(
+        object::kind_of(func),
+        Some(
+            object::Kind::Function
+                | object::Kind::Builtin
+                | object::Kind::Method
+                | object::Kind::Class
+        )
+    ) || !ops::lookup_special(vm, func, call).is_null();
+    if !callable {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if obj == vm.none {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    let cls = vm.cls.method;
+    let (v, mo) = vm.alloc_obj::<MethodObj>(cls);
+    mo.func = func;
+    mo.receiver = obj;
+    Ok(v)
 }
 
 fn m_func(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -99,7 +255,7 @@ fn m_self(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn m_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let m = object::downcast::<MethodObj>(args.pos[0]).expect("a method");
+    let m = receiver::<MethodObj>(vm, &args, "__repr__", "method")?;
     let (f, r) = (m.func, m.receiver);
     let q = ops::attr::getattr_str(vm, f, "__qualname__")
         .ok()
@@ -110,6 +266,7 @@ fn m_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn m_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "__getattr__", 2, 2)?;
     let f = object::downcast::<MethodObj>(args.pos[0])
         .map(|m| m.func)
         .unwrap_or(vm.none);
@@ -117,6 +274,7 @@ fn m_getattr(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn m_eq(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "__eq__", 2, 2)?;
     let (a, b) = (
         object::downcast::<MethodObj>(args.pos[0]),
         object::downcast::<MethodObj>(args.pos[1]),
@@ -128,20 +286,29 @@ fn m_eq(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn b_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let b = object::downcast::<BuiltinObj>(args.pos[0]).expect("a builtin");
+    let b = receiver::<BuiltinObj>(vm, &args, "__repr__", "builtin_function_or_method")?;
     let (n, recv) = (
         crate::types::str::as_str(b.name).unwrap_or("?").to_string(),
         b.receiver,
     );
+    let slot = crate::types::native::is_slot_wrapper(&n) && n != "__new__";
     if recv.is_null() {
-        return Ok(new_str(vm, &format!("<built-in function {n}>")));
+        let q = crate::types::str::as_str(b.qualname).unwrap_or("?");
+        let s = match q.rsplit_once('.') {
+            Some((owner, _)) if slot => format!("<slot wrapper '{n}' of '{owner}' objects>"),
+            Some((owner, _)) if n != "__new__" => format!("<method '{n}' of '{owner}' objects>"),
+            _ => format!("<built-in function {n}>"),
+        };
+        return Ok(new_str(vm, &s));
     }
     let t = type_name(vm, recv).to_string();
     let id = crate::types::identity::id_of(vm, recv);
-    Ok(new_str(
-        vm,
-        &format!("<built-in method {n} of {t} object at {id:#x}>"),
-    ))
+    let s = if slot && !object::is::<ClassObj>(recv) {
+        format!("<method-wrapper '{n}' of {t} object at {id:#x}>")
+    } else {
+        format!("<built-in method {n} of {t} object at {id:#x}>")
+    };
+    Ok(new_str(vm, &s))
 }
 
 fn b_name(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -164,7 +331,8 @@ fn b_self(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn prop_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let cls = args.pos[0];
+    let base = vm.cls.property;
+    let cls = crate::types::list::check_new_cls(vm, &args, "property", base)?;
     let native = vm.cls.property;
     let (p, obj) = vm.alloc_obj::<PropertyObj>(native);
     let none = vm.none;
@@ -180,7 +348,7 @@ fn prop_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn prop_init(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.only_kwargs(vm, "property", &["fget", "fset", "fdel", "doc"])?;
-    let p = object::downcast::<PropertyObj>(args.pos[0]).expect("a property");
+    let p = receiver::<PropertyObj>(vm, &args, "__init__", "property")?;
     let none = vm.none;
     let get = |i: usize, n: &str| args.arg(i, n).unwrap_or(none);
     p.fget = get(1, "fget");
@@ -201,7 +369,12 @@ fn prop_init(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn prop_copy(vm: &mut Vm, src: Value, which: usize, f: Value) -> PyResult {
-    let p = object::downcast::<PropertyObj>(src).expect("a property");
+    let Some(p) = object::downcast::<PropertyObj>(src) else {
+        let t = type_name(vm, src).to_string();
+        return Err(vm.type_error(format!(
+            "descriptor requires a 'property' object but received a '{t}'"
+        )));
+    };
     let (mut g, mut s, mut d, doc) = (p.fget, p.fset, p.fdel, p.doc);
     match which {
         0 => g = f,
@@ -213,19 +386,22 @@ fn prop_copy(vm: &mut Vm, src: Value, which: usize, f: Value) -> PyResult {
 }
 
 fn prop_getter(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "getter", 2, 2)?;
     prop_copy(vm, args.pos[0], 0, args.pos[1])
 }
 
 fn prop_setter(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "setter", 2, 2)?;
     prop_copy(vm, args.pos[0], 1, args.pos[1])
 }
 
 fn prop_deleter(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "deleter", 2, 2)?;
     prop_copy(vm, args.pos[0], 2, args.pos[1])
 }
 
 fn prop_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let p = object::downcast::<PropertyObj>(args.pos[0]).expect("a property");
+    let p = receiver::<PropertyObj>(vm, &args, "__get__", "property")?;
     let obj = args.pos.get(1).copied().unwrap_or(vm.none);
     if obj == vm.none {
         return Ok(args.pos[0]);
@@ -239,6 +415,7 @@ macro_rules! prop_field {
         fn $name(vm: &mut Vm, args: Args<'_>) -> PyResult {
             Ok(object::downcast::<PropertyObj>(args.pos[0])
                 .map(|p| p.$field)
+                .filter(|v| !v.is_null())
                 .unwrap_or(vm.none))
         }
     };
@@ -251,6 +428,14 @@ prop_field!(prop_doc, doc);
 fn wrapper_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.check(vm, "staticmethod", 2, 2)?;
     let cls = args.pos[0];
+    let ok = object::is::<ClassObj>(cls)
+        && (is_subclass(cls, vm.cls.staticmethod) || is_subclass(cls, vm.cls.classmethod));
+    if !ok {
+        let t = type_name(vm, cls).to_string();
+        return Err(vm.type_error(format!(
+            "staticmethod.__new__(X): X is not a type object ({t})"
+        )));
+    }
     let (w, obj) = vm.alloc_obj::<MethodWrapperObj>(cls);
     obj.func = args.pos[1];
     Ok(w)
@@ -263,7 +448,7 @@ fn wrapper_func(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn wrapper_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let w = args.pos[0];
+    let w = nth(vm, &args, 0, "__get__")?;
     let f = object::downcast::<MethodWrapperObj>(w)
         .map(|w| w.func)
         .unwrap_or(vm.none);
@@ -279,7 +464,8 @@ fn wrapper_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn static_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let f = object::downcast::<MethodWrapperObj>(args.pos[0])
+    let w = nth(vm, &args, 0, "__call__")?;
+    let f = object::downcast::<MethodWrapperObj>(w)
         .map(|w| w.func)
         .unwrap_or(vm.none);
     ops::call::call_args(
@@ -356,7 +542,7 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
 }
 
 fn super_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let s = object::downcast::<SuperObj>(args.pos[0]).expect("a super");
+    let s = receiver::<SuperObj>(vm, &args, "__repr__", "super")?;
     let (this, obj_type) = (s.this_class, s.obj_type);
     let t = crate::types::class::class_name(this).to_string();
     let o = crate::types::class::class_name(obj_type).to_string();
@@ -385,13 +571,14 @@ pub(crate) fn init(vm: &mut Vm) {
     vm.add_getset(f, "__module__", f_module, Some(f_set_module));
     vm.add_getset(f, "__defaults__", f_defaults, Some(f_set_defaults));
     vm.add_getset(f, "__kwdefaults__", f_kwdefaults, Some(f_set_kwdefaults));
-    vm.add_getset(f, "__code__", f_code, None);
+    vm.add_getset(f, "__code__", f_code, Some(f_set_code));
     vm.add_getset(f, "__globals__", f_globals, None);
     vm.add_getset(f, "__closure__", f_closure, None);
-    vm.add_getset(f, "__annotations__", f_annotations, None);
-    vm.add_getset(f, "__dict__", f_dict, None);
+    vm.add_getset(f, "__annotations__", f_annotations, Some(f_set_annotations));
+    vm.add_getset(f, "__dict__", f_dict, Some(f_set_dict));
     vm.add_methods(f, &[("__repr__", f_repr), ("__get__", f_get)]);
     let m = vm.cls.method;
+    vm.add_staticmethod(m, "__new__", m_new);
     vm.add_getset(m, "__func__", m_func, None);
     vm.add_getset(m, "__self__", m_self, None);
     vm.add_methods(

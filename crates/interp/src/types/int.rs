@@ -1250,7 +1250,8 @@ fn int_from_bytes(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 /// `int.__new__(cls, x=0, base=10)`.
 fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let cls = args.pos.first().copied().unwrap_or(vm.cls.int);
+    let base = vm.cls.int;
+    let cls = crate::types::list::check_new_cls(vm, &args, "int", base)?;
     let pos = args.pos.get(1..).unwrap_or(&[]);
     let mut x = pos.first().copied();
     let mut base = pos.get(1).copied();
@@ -1374,7 +1375,13 @@ fn int_from_text(vm: &mut Vm, original: Value, text: &str, base: u32) -> PyResul
 // bool -------------------------------------------------------------------------------------
 
 fn bool_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let v = args.pos.first().copied().unwrap_or(Value::NULL);
+    let Some(&v) = args.pos.first() else {
+        return Err(vm.type_error("unbound method bool.__repr__() needs an argument"));
+    };
+    if args.pos.len() > 1 {
+        let n = args.pos.len() - 1;
+        return Err(vm.type_error(format!("expected 0 arguments, got {n}")));
+    }
     if !is_bool(v) {
         let t = crate::types::class::type_name(vm, v).to_string();
         return Err(vm.type_error(format!(

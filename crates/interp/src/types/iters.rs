@@ -24,12 +24,14 @@ pub enum NativeIterKind {
     Reversed,
     /// `iter(a, b)`: call `a` until it returns `b`.
     CallIter,
+    /// `longrange_iterator`: `a` next value, `b` step, `c` values left (all ints).
+    LongRange,
 }
 
 impl NativeIterKind {
     fn from_u64(w: u64) -> Option<NativeIterKind> {
         use NativeIterKind::*;
-        [Enumerate, Zip, Map, Filter, Reversed, CallIter]
+        [Enumerate, Zip, Map, Filter, Reversed, CallIter, LongRange]
             .get(w as usize)
             .copied()
     }
@@ -49,9 +51,9 @@ pub fn new_seq_iter(vm: &mut Vm, cls: Value, seq: Value) -> Value {
     v
 }
 
-/// A `reversed` iterator over the first `len` items of the sequence `seq`.
-pub fn new_reversed_iter(vm: &mut Vm, seq: Value, len: usize) -> Value {
-    let cls = vm.cls.reversed;
+/// A reversed iterator of class `cls` (`reversed`, `list_reverseiterator`) over the first
+/// `len` items of the sequence `seq`.
+pub fn new_reversed_iter(vm: &mut Vm, cls: Value, seq: Value, len: usize) -> Value {
     new_native(
         vm,
         cls,
@@ -75,6 +77,12 @@ pub fn new_callable_iter(vm: &mut Vm, callable: Value, sentinel: Value) -> Value
         Value::NULL,
         0,
     )
+}
+
+/// A `longrange_iterator` yielding `left` ints from `next` by `step`.
+pub fn new_long_range_iter(vm: &mut Vm, next: Value, step: Value, left: Value) -> Value {
+    let cls = vm.cls.longrange_iterator;
+    new_native(vm, cls, NativeIterKind::LongRange, next, step, left, 0)
 }
 
 /// A dict or set iterator of class `cls` over `container`; `which` is 0 keys, 1 values,
@@ -146,13 +154,19 @@ pub fn next_fast(vm: &mut Vm, it: Value) -> Option<PyResult<Option<Value>>> {
         Kind::SeqIter => {
             // SAFETY: `it` is a pointer Value (its kind was read).
             let cls = unsafe { object::class_word(it) };
-            if cls == vm.cls.str_iterator || cls == vm.cls.bytes_iterator {
+            let c = &vm.cls;
+            if cls == c.str_ascii_iterator
+                || cls == c.str_iterator
+                || cls == c.bytes_iterator
+                || cls == c.bytearray_iterator
+            {
                 return None;
             }
             Some(seq_next(vm, it))
         }
         Kind::DictIter => Some(dict_next(vm, it)),
         Kind::NativeIter => Some(native_next(vm, it)),
+        Kind::Boxed => crate::types::boxed::next_fn(it).map(|f| f(vm, it)),
         _ => None,
     }
 }
@@ -398,6 +412,22 @@ fn native_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
                 }
             }
         }
+        NativeIterKind::LongRange => {
+            let Some((v, next, left)) = crate::types::range::long_iter_step(a, b, o.c) else {
+                return Ok(None);
+            };
+            let (v, next, left) = (
+                crate::types::int::new_int(vm, v),
+                crate::types::int::new_int(vm, next),
+                crate::types::int::new_int(vm, left),
+            );
+            if let Some(o) = object::downcast::<NativeIterObj>(it) {
+                o.a = next;
+                o.c = left;
+                vm.heap.write_barrier(it.addr());
+            }
+            Ok(Some(v))
+        }
         NativeIterKind::CallIter => {
             if a.is_null() {
                 return Ok(None);
@@ -496,6 +526,11 @@ fn d_length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(vm.type_error("__length_hint__ needs an argument"));
     };
     let it = payload(it);
+    if let Some(o) = object::downcast::<NativeIterObj>(it) {
+        if o.which == NativeIterKind::LongRange as u64 {
+            return Ok(o.c);
+        }
+    }
     let n = if let Some(o) = object::downcast::<RangeIterObj>(it) {
         o.remaining as usize
     } else if let Some(o) = object::downcast::<SeqIterObj>(it) {
@@ -666,7 +701,7 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         return Err(not_reversible(vm));
     }
     let len = crate::ops::convert::len(vm, seq)?;
-    let obj = new_reversed_iter(vm, seq, len);
+    let obj = new_reversed_iter(vm, base, seq, len);
     Ok(finish(vm, cls, base, obj))
 }
 
@@ -681,7 +716,12 @@ pub(crate) fn init(vm: &mut Vm) {
         c.dict_keyiterator,
         c.dict_valueiterator,
         c.dict_itemiterator,
+        c.dict_reversekeyiterator,
+        c.dict_reversevalueiterator,
+        c.dict_reverseitemiterator,
         c.set_iterator,
+        c.list_reverseiterator,
+        c.longrange_iterator,
         c.enumerate,
         c.zip,
         c.map,
@@ -697,6 +737,8 @@ pub(crate) fn init(vm: &mut Vm) {
         vm.cls.tuple_iterator,
         vm.cls.range_iterator,
         vm.cls.reversed,
+        vm.cls.list_reverseiterator,
+        vm.cls.longrange_iterator,
     ];
     for cls in hinted {
         vm.add_method(cls, "__length_hint__", d_length_hint);

@@ -76,8 +76,30 @@ pub(crate) fn method_args<'a>(
         kw: args.kw,
         kwnames: args.kwnames,
     };
-    rest.check(vm, name, min, max)?;
+    if rest.kw.is_empty() && (min..=max).contains(&rest.pos.len()) {
+        return Ok(rest.pos);
+    }
+    if name.contains('.') {
+        rest.check_method(vm, name, min, max)?;
+    } else {
+        let base = builtin_base_name(vm, args.pos.first().copied());
+        rest.check_method(vm, &format!("{base}.{name}"), min, max)?;
+    }
     Ok(rest.pos)
+}
+
+/// The name of the builtin class a receiver's method comes from (its class or the nearest
+/// builtin base).
+fn builtin_base_name(vm: &Vm, receiver: Option<Value>) -> &'static str {
+    let Some(r) = receiver else { return "object" };
+    let cls = crate::types::class::class_of(vm, r);
+    crate::types::class::mro(cls)
+        .iter()
+        .find(|&&c| {
+            crate::types::class::class_obj(c).flags & crate::types::class::flags::BUILTIN != 0
+        })
+        .map(|&c| crate::types::class::class_name(c))
+        .unwrap_or("object")
 }
 
 /// `a == b` as containers compare items: identity first, then `==`.
@@ -976,7 +998,8 @@ fn d_reversed(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let l = this(vm, &args, "__reversed__")?;
     method_args(vm, &args, "list.__reversed__", 0, 0)?;
     let n = list_items(l).len();
-    Ok(crate::types::iters::new_reversed_iter(vm, l, n))
+    let cls = vm.cls.list_reverseiterator;
+    Ok(crate::types::iters::new_reversed_iter(vm, cls, l, n))
 }
 
 fn d_add(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -1086,12 +1109,9 @@ fn d_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(crate::types::str::new_str(vm, &s))
 }
 
-/// `X[item]` in annotations: pyrs has no `types.GenericAlias` yet, so the class itself.
+/// `X[item]` on the builtin generic classes: a `types.GenericAlias`.
 pub(crate) fn class_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    match args.pos.first() {
-        Some(&c) => Ok(c),
-        None => Ok(vm.none),
-    }
+    crate::types::genericalias::class_getitem(vm, args)
 }
 
 /// Registers the methods.

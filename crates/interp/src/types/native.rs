@@ -60,8 +60,9 @@ impl Vm {
         self.add_attr(cls, name, w);
     }
 
-    /// Adds a read-only (or read-write with `setter`) computed attribute, as a property
-    /// whose getter receives the instance as `pos[0]` (the setter gets it and the value).
+    /// Adds a read-only (or read-write with `setter`) computed attribute: a
+    /// `getset_descriptor` whose getter receives the instance as `pos[0]` (the setter gets
+    /// it and the value).
     pub fn add_getset(
         &mut self,
         cls: Value,
@@ -69,17 +70,8 @@ impl Vm {
         getter: NativeFn,
         setter: Option<NativeFn>,
     ) {
-        let q = format!("{}.{}", crate::types::class::class_name(cls), name);
-        let g = self.new_native(name, &q, getter);
-        let s = match setter {
-            Some(f) => self.new_native(name, &q, f),
-            None => Value::NULL,
-        };
-        let pcls = self.cls.property;
-        let (p, obj) = self.alloc_obj::<crate::object::PropertyObj>(pcls);
-        obj.fget = g;
-        obj.fset = s;
-        self.add_attr(cls, name, p);
+        let d = crate::types::getset::new_getset(self, cls, name, getter, setter);
+        self.add_attr(cls, name, d);
     }
 
     /// Sets `module.name = value`.
@@ -140,26 +132,44 @@ impl<'a> Args<'a> {
         if n >= min && n <= max {
             return Ok(());
         }
-        let msg = if min == max {
-            match min {
-                0 => format!("{name}() takes no arguments ({n} given)"),
-                1 => format!("{name}() takes exactly one argument ({n} given)"),
-                _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
-            }
-        } else if n < min {
-            format!(
-                "{name} expected at least {min} argument{}, got {n}",
-                if min == 1 { "" } else { "s" }
-            )
-        } else {
-            format!(
-                "{name} expected at most {max} argument{}, got {n}",
-                if max == 1 { "" } else { "s" }
-            )
-        };
-        Err(vm.type_error(msg))
+        let bare = name.rsplit('.').next().unwrap_or(name);
+        if is_slot_wrapper(bare) && min == max && min >= 2 {
+            // Callers of `check` count the receiver of dunders, so no slot-wrapper wording.
+            return Err(vm.type_error(format!(
+                "{name}() takes exactly {min} arguments ({n} given)"
+            )));
+        }
+        Err(vm.type_error(arity_message(bare, name, min, max, n)))
     }
 
+    /// Checks the arguments of the builtin method `qualname` (`list.insert`): no keywords and
+    /// between `min` and `max` positional ones, worded as CPython words each kind of method.
+    pub fn check_method(
+        &self,
+        vm: &mut Vm,
+        qualname: &str,
+        min: usize,
+        max: usize,
+    ) -> PyResult<()> {
+        let n = self.pos.len();
+        if self.kw.is_empty() && n >= min && n <= max {
+            return Ok(());
+        }
+        let bare = qualname.rsplit('.').next().unwrap_or(qualname);
+        if !self.kw.is_empty() {
+            let msg = if is_slot_wrapper(bare) {
+                format!("wrapper {bare}() takes no keyword arguments")
+            } else {
+                format!("{qualname}() takes no keyword arguments")
+            };
+            return Err(vm.type_error(msg));
+        }
+        let n = self.pos.len();
+        if n >= min && n <= max {
+            return Ok(());
+        }
+        Err(vm.type_error(arity_message(bare, qualname, min, max, n)))
+    }
     /// The keyword argument `name`, if given.
     pub fn kwarg(&self, name: &str) -> Option<Value> {
         self.kwnames
@@ -184,5 +194,76 @@ impl<'a> Args<'a> {
     /// Positional argument `i`, or the keyword argument `name`, or `None`.
     pub fn arg(&self, i: usize, name: &str) -> Option<Value> {
         self.pos.get(i).copied().or_else(|| self.kwarg(name))
+    }
+}
+
+/// Whether a dunder is a slot wrapper in CPython (its arity errors name no function),
+/// rather than a method of the type's method table.
+pub(crate) fn is_slot_wrapper(name: &str) -> bool {
+    const METHODS: &[&str] = &[
+        "__format__",
+        "__reversed__",
+        "__sizeof__",
+        "__reduce__",
+        "__reduce_ex__",
+        "__getnewargs__",
+        "__getnewargs_ex__",
+        "__subclasshook__",
+        "__init_subclass__",
+        "__class_getitem__",
+        "__dir__",
+        "__length_hint__",
+        "__round__",
+        "__trunc__",
+        "__floor__",
+        "__ceil__",
+        "__enter__",
+        "__exit__",
+        "__getstate__",
+        "__setstate__",
+        "__copy__",
+        "__deepcopy__",
+        "__bytes__",
+        "__complex__",
+        "__fspath__",
+        "__instancecheck__",
+        "__subclasscheck__",
+        "__prepare__",
+        "__subclasses__",
+    ];
+    name.len() > 4 && name.starts_with("__") && name.ends_with("__") && !METHODS.contains(&name)
+}
+
+/// CPython's message for `n` positional arguments where `min..=max` are accepted, for a
+/// function or method named `bare` (`qualname` in the forms that qualify it).
+fn arity_message(bare: &str, qualname: &str, min: usize, max: usize, n: usize) -> String {
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    if is_slot_wrapper(bare) {
+        return if min == max {
+            let lead = if min >= 2 { " " } else { "" };
+            format!("{lead}expected {min} argument{}, got {n}", plural(min))
+        } else if n < min {
+            format!("expected at least {min} argument{}, got {n}", plural(min))
+        } else {
+            format!("expected at most {max} argument{}, got {n}", plural(max))
+        };
+    }
+    if min == max {
+        return match min {
+            0 => format!("{qualname}() takes no arguments ({n} given)"),
+            1 => format!("{qualname}() takes exactly one argument ({n} given)"),
+            _ => format!("{bare} expected {min} arguments, got {n}"),
+        };
+    }
+    if n < min {
+        format!(
+            "{bare} expected at least {min} argument{}, got {n}",
+            plural(min)
+        )
+    } else {
+        format!(
+            "{bare} expected at most {max} argument{}, got {n}",
+            plural(max)
+        )
     }
 }

@@ -147,13 +147,37 @@ pub fn default_repr(vm: &mut Vm, obj: Value) -> String {
     }
 }
 
+/// The receiver of an unbound method call of `owner.name`; `TypeError` when missing.
+fn receiver(vm: &mut Vm, args: &Args<'_>, owner: &str, name: &str) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(&v) => Ok(v),
+        None => Err(vm.type_error(format!(
+            "unbound method {owner}.{name}() needs an argument"
+        ))),
+    }
+}
+
+/// The class receiver of a method of `type`; `TypeError` when missing or not a class.
+fn class_receiver(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Value> {
+    let v = receiver(vm, args, "type", name)?;
+    if !object::is::<ClassObj>(v) {
+        let t = class::type_name(vm, v).to_string();
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' for 'type' objects doesn't apply to a '{t}' object"
+        )));
+    }
+    Ok(v)
+}
+
 fn object_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let s = default_repr(vm, args.pos[0]);
+    let obj = receiver(vm, &args, "object", "__repr__")?;
+    let s = default_repr(vm, obj);
     Ok(new_str(vm, &s))
 }
 
 fn object_str(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    ops::convert::repr(vm, args.pos[0])
+    let obj = receiver(vm, &args, "object", "__str__")?;
+    ops::convert::repr(vm, obj)
 }
 
 fn object_eq(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -177,8 +201,40 @@ fn object_ne(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(vm.bool(!t))
 }
 
+/// `object.__lt__` and friends: ordering is not defined by default.
+fn object_order(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "__lt__", 2, 2)?;
+    Ok(vm.not_implemented)
+}
+
+/// `object.__sizeof__`: the bytes the object occupies in the pyrs heap (a small int is
+/// one word).
+fn object_sizeof(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "__sizeof__", 1, 1)?;
+    let v = args.pos[0];
+    let Some(kind) = object::kind_of(v) else {
+        return Ok(Value::from_usize(8));
+    };
+    let size = match vm.heap.descriptor(pyrs_gc::TypeId(kind as u32)).layout {
+        pyrs_gc::Layout::Fixed { size } => size,
+        pyrs_gc::Layout::Var {
+            base,
+            len_offset,
+            item_size,
+            ..
+        } => {
+            // SAFETY: `v` is a live object of this layout, whose item count is the u64 at
+            // `len_offset`.
+            let len = unsafe { *(v.addr().add(len_offset) as *const u64) } as usize;
+            base + len * item_size
+        }
+    };
+    Ok(Value::from_usize(size))
+}
+
 fn object_hash(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let h = ops::hash::identity_hash(vm, args.pos[0]);
+    let obj = receiver(vm, &args, "object", "__hash__")?;
+    let h = ops::hash::identity_hash(vm, obj);
     Ok(crate::types::int::new_i64(vm, h))
 }
 
@@ -221,6 +277,11 @@ fn object_init_subclass(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(vm.none)
 }
 
+/// `object.__subclasshook__`: no opinion (the ABC machinery then decides).
+fn object_subclasshook(vm: &mut Vm, _args: Args<'_>) -> PyResult {
+    Ok(vm.not_implemented)
+}
+
 fn object_format(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.check(vm, "__format__", 2, 2)?;
     let spec = crate::types::str::as_str(args.pos[1])
@@ -245,7 +306,7 @@ fn object_set_class(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn object_dir(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let obj = args.pos[0];
+    let obj = receiver(vm, &args, "object", "__dir__")?;
     let mut names: Vec<String> = Vec::new();
     let mut add = |n: Value| {
         if let Some(s) = crate::types::str::as_str(n) {
@@ -271,9 +332,13 @@ fn object_dir(vm: &mut Vm, args: Args<'_>) -> PyResult {
     } else {
         class_of(vm, obj)
     };
+    let module = vm.names.__module__;
     for &c in class::mro(cls) {
+        // Builtin classes keep `__module__` in their namespace, CPython in their name.
+        let builtin = class_obj(c).flags & class::flags::BUILTIN != 0;
         dict::items(class_obj(c).dict)
             .into_iter()
+            .filter(|&(k, _)| !(builtin && k == module))
             .for_each(|(k, _)| add(k));
     }
     names.sort();
@@ -282,7 +347,7 @@ fn object_dir(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let meta = args.pos[0];
+    let meta = class_receiver(vm, &args, "__new__")?;
     match args.pos.len() {
         2 => Ok(class_of(vm, args.pos[1])),
         4 => {
@@ -297,7 +362,27 @@ fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
                 return Err(vm.type_error("type.__new__() argument 3 must be dict"));
             }
             let bs: Vec<Value> = tuple::items(bases).to_vec();
-            let cls = class::new_class(vm, meta, name, &bs, ns)?;
+            let winner = winner_metaclass(vm, meta, &bs)?;
+            if winner != meta {
+                let new_name = vm.names.__new__;
+                let new = lookup(vm, winner, new_name);
+                let type_new = lookup(vm, vm.cls.type_, new_name);
+                if new != type_new {
+                    let f = object::downcast::<object::MethodWrapperObj>(new)
+                        .map(|w| w.func)
+                        .unwrap_or(new);
+                    return ops::call::call_args(
+                        vm,
+                        f,
+                        Args {
+                            pos: &[winner, name, bases, ns],
+                            kw: args.kw,
+                            kwnames: args.kwnames,
+                        },
+                    );
+                }
+            }
+            let cls = class::new_class(vm, winner, name, &bs, ns)?;
             let d = class_obj(cls).dict;
             let qk = vm.names.__qualname__;
             if let Some(q) = dict::get_str_key(d, qk) {
@@ -340,6 +425,26 @@ fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
 }
 
+/// The most derived of `meta` and the metaclasses of `bases` (CPython's
+/// `_PyType_CalculateMetaclass`); `TypeError` when they are not in one line.
+fn winner_metaclass(vm: &mut Vm, meta: Value, bases: &[Value]) -> PyResult<Value> {
+    let mut winner = meta;
+    for &b in bases {
+        let bm = class_of(vm, b);
+        if is_subclass(winner, bm) {
+            continue;
+        }
+        if is_subclass(bm, winner) {
+            winner = bm;
+            continue;
+        }
+        return Err(vm.type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    Ok(winner)
+}
+
 fn type_init(vm: &mut Vm, _args: Args<'_>) -> PyResult {
     Ok(vm.none)
 }
@@ -348,6 +453,12 @@ fn type_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let Some(&cls) = args.pos.first() else {
         return Err(vm.type_error("descriptor '__call__' of 'type' object needs an argument"));
     };
+    if !object::is::<ClassObj>(cls) {
+        let t = class::type_name(vm, cls).to_string();
+        return Err(vm.type_error(format!(
+            "descriptor '__call__' requires a 'type' object but received a '{t}'"
+        )));
+    }
     type_call_impl(
         vm,
         cls,
@@ -360,7 +471,7 @@ fn type_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn type_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let cls = args.pos[0];
+    let cls = class_receiver(vm, &args, "__repr__")?;
     let module = dict::get_str_key(class_obj(cls).dict, vm.names.__module__)
         .and_then(|m| crate::types::str::as_str(m).map(|s| s.to_string()));
     let q = crate::types::str::as_str(class_obj(cls).qualname)
@@ -374,15 +485,41 @@ fn type_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn type_mro(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let items = class::mro(args.pos[0]).to_vec();
+    let cls = class_receiver(vm, &args, "mro")?;
+    let items = class::mro(cls).to_vec();
     Ok(crate::types::list::new_list(vm, items))
 }
 
-fn type_name_get(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(class_obj(args.pos[0]).name)
+fn type_name_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let cls = args.pos[0];
+    let name = class_obj(cls).name;
+    // Native-module classes are named `module.name` (CPython's `tp_name`).
+    match crate::types::str::as_str(name).and_then(|s| s.rsplit_once('.')) {
+        Some((_, short)) if class_obj(cls).flags & class::flags::BUILTIN != 0 => {
+            Ok(vm.intern(short))
+        }
+        _ => Ok(name),
+    }
+}
+
+/// Checks an assignment to attribute `attr` of class `cls` is allowed: `TypeError` for
+/// builtin classes and, when `str_only`, for values that are not strs.
+fn check_type_set(vm: &mut Vm, cls: Value, attr: &str, v: Value, str_only: bool) -> PyResult<()> {
+    let c = class_name(cls).to_string();
+    if class_obj(cls).flags & class::flags::BUILTIN != 0 {
+        return Err(vm.type_error(format!(
+            "cannot set '{attr}' attribute of immutable type '{c}'"
+        )));
+    }
+    if str_only && crate::types::str::as_str(v).is_none() {
+        let t = class::type_name(vm, v).to_string();
+        return Err(vm.type_error(format!("can only assign string to {c}.{attr}, not '{t}'")));
+    }
+    Ok(())
 }
 
 fn type_name_set(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    check_type_set(vm, args.pos[0], "__name__", args.pos[1], true)?;
     let v = vm.intern_value(args.pos[1]);
     class_obj(args.pos[0]).name = v;
     Ok(vm.none)
@@ -393,6 +530,7 @@ fn type_qualname_get(_vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn type_qualname_set(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    check_type_set(vm, args.pos[0], "__qualname__", args.pos[1], true)?;
     class_obj(args.pos[0]).qualname = args.pos[1];
     Ok(vm.none)
 }
@@ -413,22 +551,56 @@ fn type_base_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn type_dict_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    dict::copy_dict(vm, class_obj(args.pos[0]).dict)
+    let d = class_obj(args.pos[0]).dict;
+    Ok(crate::types::mappingproxy::new_proxy(vm, d))
 }
 
 fn type_doc_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let k = vm.names.__doc__;
-    Ok(dict::get_str_key(class_obj(args.pos[0]).dict, k).unwrap_or(vm.none))
+    match dict::get_str_key(class_obj(args.pos[0]).dict, k) {
+        Some(v) if object::kind_of(v) == Some(Kind::Property) => Ok(vm.none),
+        Some(v) => Ok(v),
+        None => Ok(vm.none),
+    }
+}
+
+fn type_doc_set(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let cls = args.pos[0];
+    check_type_set(vm, cls, "__doc__", args.pos[1], false)?;
+    let k = vm.names.__doc__;
+    dict::set_str_key(class_obj(cls).dict, k, args.pos[1]);
+    class::bump_version(cls);
+    Ok(vm.none)
 }
 
 fn type_module_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let k = vm.names.__module__;
-    Ok(dict::get_str_key(class_obj(args.pos[0]).dict, k).unwrap_or(vm.none))
+    match dict::get_str_key(class_obj(args.pos[0]).dict, k) {
+        // `type` itself holds this getter under `__module__`: a builtin.
+        Some(v) if object::kind_of(v) == Some(Kind::Property) => Ok(vm.intern("builtins")),
+        Some(v) => Ok(v),
+        None => Ok(vm.none),
+    }
+}
+
+fn type_module_set(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let cls = args.pos[0];
+    if class_obj(cls).flags & class::flags::BUILTIN != 0 {
+        let n = class::class_name(cls).to_string();
+        return Err(vm.type_error(format!(
+            "cannot set '__module__' attribute of immutable type '{n}'"
+        )));
+    }
+    let k = vm.names.__module__;
+    dict::set_str_key(class_obj(cls).dict, k, args.pos[1]);
+    class::bump_version(cls);
+    Ok(vm.none)
 }
 
 fn type_subclasses(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let cls = class_receiver(vm, &args, "__subclasses__")?;
     // SAFETY: `subclasses` is a leaked Box owned by the pinned class.
-    let subs = unsafe { (*class_obj(args.pos[0]).subclasses).clone() };
+    let subs = unsafe { (*class_obj(cls).subclasses).clone() };
     Ok(crate::types::list::new_list(vm, subs))
 }
 
@@ -462,6 +634,11 @@ pub(crate) fn init(vm: &mut Vm) {
             ("__str__", object_str),
             ("__eq__", object_eq),
             ("__ne__", object_ne),
+            ("__sizeof__", object_sizeof),
+            ("__lt__", object_order),
+            ("__le__", object_order),
+            ("__gt__", object_order),
+            ("__ge__", object_order),
             ("__hash__", object_hash),
             ("__getattribute__", object_getattribute),
             ("__setattr__", object_setattr),
@@ -471,6 +648,7 @@ pub(crate) fn init(vm: &mut Vm) {
         ],
     );
     vm.add_classmethod(o, "__init_subclass__", object_init_subclass);
+    vm.add_classmethod(o, "__subclasshook__", object_subclasshook);
     vm.add_getset(o, "__class__", object_class, Some(object_set_class));
     let t = vm.cls.type_;
     vm.add_staticmethod(t, "__new__", type_new);
@@ -498,12 +676,36 @@ pub(crate) fn init(vm: &mut Vm) {
     vm.add_getset(t, "__bases__", type_bases_get, None);
     vm.add_getset(t, "__base__", type_base_get, None);
     vm.add_getset(t, "__dict__", type_dict_get, None);
-    vm.add_getset(t, "__doc__", type_doc_get, None);
-    vm.add_getset(t, "__module__", type_module_get, None);
+    vm.add_getset(t, "__doc__", type_doc_get, Some(type_doc_set));
+    vm.add_getset(t, "__module__", type_module_get, Some(type_module_set));
+}
+
+/// Gives every builtin class a `__doc__` (None where pyrs keeps no docstring), so that
+/// `x.__doc__` works on any object as in CPython.
+pub(crate) fn init_docs(vm: &mut Vm) {
+    let object_doc = new_str(
+        vm,
+        "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and \
+         returns a new featureless\ninstance that has no instance attributes and cannot be \
+         given any.\n",
+    );
+    let key = vm.names.__doc__;
+    let none = vm.none;
+    for (_, cls) in class::exposed_builtin_classes(vm) {
+        let d = class_obj(cls).dict;
+        if dict::get_str_key(d, key).is_none() {
+            let doc = if cls == vm.cls.object {
+                object_doc
+            } else {
+                none
+            };
+            dict::set_str_key(d, key, doc);
+        }
+    }
 }
 
 fn singleton_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let v = args.pos[0];
+    let v = receiver(vm, &args, "NoneType", "__repr__")?;
     let s = if v == vm.none {
         "None"
     } else if v == vm.not_implemented {
@@ -519,7 +721,7 @@ fn none_bool(vm: &mut Vm, _args: Args<'_>) -> PyResult {
 }
 
 fn singleton_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let cls = args.pos[0];
+    let cls = class_receiver(vm, &args, "__new__")?;
     if args.pos.len() > 1 || !args.kw.is_empty() {
         let n = class_name(cls).to_string();
         return Err(vm.type_error(format!("{n} takes no arguments")));

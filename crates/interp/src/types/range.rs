@@ -1,21 +1,45 @@
-//! `range` (bounds limited to i64; larger bounds raise `OverflowError`) and its iterator.
+//! `range` and its iterators.
+//!
+//! A range whose start, stop and step fit in an i64 keeps them inline (the common case,
+//! iterated by the `range_iterator` fast path); otherwise `big` holds the three ints as a
+//! tuple, as CPython allows arbitrary ints. Everything but iteration, `len` and integer
+//! indexing of small ranges computes on big ints.
 
 use crate::object::{self, RangeIterObj, RangeObj};
 use crate::types::class::type_name;
-use crate::types::int::new_i64;
+use crate::types::int::{as_bigint, new_i64, new_int};
 use crate::types::list::method_args;
-use crate::types::slice::{as_index, slice_indices};
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
-use num_traits::ToPrimitive;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
-/// A new range object (`step` must be non-zero).
+/// A new range object of i64 bounds (`step` must be non-zero).
 pub fn new_range(vm: &mut Vm, start: i64, stop: i64, step: i64) -> Value {
     let cls = vm.cls.range;
     let (v, r) = vm.alloc_obj::<RangeObj>(cls);
     r.start = start;
     r.stop = stop;
     r.step = step;
+    v
+}
+
+/// A new range object of any int bounds (`step` must be non-zero).
+pub fn new_range_big(vm: &mut Vm, start: &BigInt, stop: &BigInt, step: &BigInt) -> Value {
+    if let (Some(a), Some(b), Some(c)) = (start.to_i64(), stop.to_i64(), step.to_i64()) {
+        return new_range(vm, a, b, c);
+    }
+    let items = [
+        new_int(vm, start.clone()),
+        new_int(vm, stop.clone()),
+        new_int(vm, step.clone()),
+    ];
+    let t = crate::types::tuple::new_tuple(vm, &items);
+    let cls = vm.cls.range;
+    let (v, r) = vm.alloc_obj::<RangeObj>(cls);
+    r.big = t;
+    r.step = 1;
     v
 }
 
@@ -55,6 +79,71 @@ pub fn new_range_iter(vm: &mut Vm, start: i64, step: i64, remaining: u64) -> Val
     v
 }
 
+/// The start, stop and step of a range as big ints.
+struct Bounds {
+    start: BigInt,
+    stop: BigInt,
+    step: BigInt,
+}
+
+impl Bounds {
+    fn of(r: &RangeObj) -> Bounds {
+        match small(r) {
+            Some((a, b, c)) => Bounds {
+                start: a.into(),
+                stop: b.into(),
+                step: c.into(),
+            },
+            None => {
+                let t = crate::types::tuple::items(r.big);
+                let get = |i: usize| t.get(i).and_then(|&v| as_bigint(v)).unwrap_or_default();
+                Bounds {
+                    start: get(0),
+                    stop: get(1),
+                    step: get(2),
+                }
+            }
+        }
+    }
+
+    /// The number of values.
+    fn len(&self) -> BigInt {
+        let (lo, hi, step) = if self.step.is_positive() {
+            (&self.start, &self.stop, self.step.clone())
+        } else {
+            (&self.stop, &self.start, -&self.step)
+        };
+        if lo >= hi {
+            return BigInt::zero();
+        }
+        (hi - lo - 1u32) / step + 1u32
+    }
+
+    /// The value at position `i` (not checked against the length).
+    fn item(&self, i: &BigInt) -> BigInt {
+        &self.start + i * &self.step
+    }
+
+    /// The position of the int `x` if it is one of the values.
+    fn position(&self, x: &BigInt) -> Option<BigInt> {
+        let inside = if self.step.is_positive() {
+            x >= &self.start && x < &self.stop
+        } else {
+            x <= &self.start && x > &self.stop
+        };
+        if !inside {
+            return None;
+        }
+        let (q, r) = (x - &self.start).div_rem(&self.step);
+        r.is_zero().then_some(q)
+    }
+}
+
+/// The inline bounds of a range that has no big ones.
+fn small(r: &RangeObj) -> Option<(i64, i64, i64)> {
+    r.big.is_null().then_some((r.start, r.stop, r.step))
+}
+
 fn this<'a>(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<&'a mut RangeObj> {
     match args
         .pos
@@ -66,27 +155,27 @@ fn this<'a>(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<&'a mut RangeO
     }
 }
 
-fn to_i64(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    if let Some(i) = v.as_small() {
-        return Ok(i);
-    }
-    let b = crate::ops::convert::index(vm, v)?;
-    match b.to_i64() {
-        Some(i) => Ok(i),
-        None => Err(vm.overflow_error("Python int too large to convert to C long")),
-    }
+fn overflow(vm: &mut Vm) -> crate::vm::Raised {
+    vm.overflow_error("Python int too large to convert to C ssize_t")
 }
 
+/// `len(r)`: `OverflowError` beyond `sys.maxsize`, as CPython.
 fn len_of(vm: &mut Vm, r: &RangeObj) -> PyResult<usize> {
-    let n = range_len(r.start, r.stop, r.step);
+    let n = match small(r) {
+        Some((a, b, c)) => range_len(a, b, c),
+        None => Bounds::of(r).len().to_u128().unwrap_or(u128::MAX),
+    };
     if n > i64::MAX as u128 {
-        return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
+        return Err(overflow(vm));
     }
     Ok(n as usize)
 }
 
-fn item_at(start: i64, step: i64, i: u128) -> i64 {
-    (start as i128 + i as i128 * step as i128) as i64
+fn int_arg(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
+    if let Some(i) = v.as_small() {
+        return Ok(i.into());
+    }
+    crate::ops::convert::index(vm, v)
 }
 
 fn d_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -94,22 +183,25 @@ fn d_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         pos: args.pos.get(1..).unwrap_or(&[]),
         ..args
     };
+    if !rest.kw.is_empty() {
+        return Err(vm.type_error("range() takes no keyword arguments"));
+    }
     rest.check(vm, "range", 1, 3)?;
     let p = rest.pos;
     let (start, stop, step) = match p.len() {
-        1 => (0, to_i64(vm, p[0])?, 1),
-        2 => (to_i64(vm, p[0])?, to_i64(vm, p[1])?, 1),
+        1 => (BigInt::zero(), int_arg(vm, p[0])?, BigInt::one()),
+        2 => (int_arg(vm, p[0])?, int_arg(vm, p[1])?, BigInt::one()),
         _ => {
-            let a = to_i64(vm, p[0])?;
-            let b = to_i64(vm, p[1])?;
-            let c = to_i64(vm, p[2])?;
-            if c == 0 {
+            let a = int_arg(vm, p[0])?;
+            let b = int_arg(vm, p[1])?;
+            let c = int_arg(vm, p[2])?;
+            if c.is_zero() {
                 return Err(vm.value_error("range() arg 3 must not be zero"));
             }
             (a, b, c)
         }
     };
-    Ok(new_range(vm, start, stop, step))
+    Ok(new_range_big(vm, &start, &stop, &step))
 }
 
 fn d_len(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -121,7 +213,10 @@ fn d_len(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn d_bool(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let r = this(vm, &args, "__bool__")?;
-    let b = range_len(r.start, r.stop, r.step) > 0;
+    let b = match small(r) {
+        Some((a, b, c)) => range_len(a, b, c) > 0,
+        None => Bounds::of(r).len().is_positive(),
+    };
     Ok(vm.bool(b))
 }
 
@@ -130,30 +225,32 @@ pub fn getitem(vm: &mut Vm, rv: Value, index: Value) -> PyResult {
     let Some(r) = object::downcast::<RangeObj>(rv) else {
         return Err(vm.type_error("expected a range"));
     };
-    let (start, stop, step) = (r.start, r.stop, r.step);
-    let n = range_len(start, stop, step);
-    if let Some(i) = as_index(vm, index)? {
-        let j = if i < 0 {
-            i as i128 + n as i128
-        } else {
-            i as i128
-        };
-        if j < 0 || j as u128 >= n {
+    if let (Some((start, stop, step)), Some(i)) = (small(r), index.as_small()) {
+        let n = range_len(start, stop, step) as i128;
+        let j = if i < 0 { i as i128 + n } else { i as i128 };
+        if j < 0 || j >= n {
             return Err(vm.index_error("range object index out of range"));
         }
-        return Ok(new_i64(vm, item_at(start, step, j as u128)));
+        let v = start as i128 + j * step as i128;
+        return Ok(new_i64(vm, v as i64));
+    }
+    let b = Bounds::of(r);
+    if crate::types::slice::is_index_like(vm, index) {
+        let i = crate::ops::convert::index(vm, index)?;
+        let n = b.len();
+        let j = if i.is_negative() { i + &n } else { i };
+        if j.is_negative() || j >= n {
+            return Err(vm.index_error("range object index out of range"));
+        }
+        return Ok(new_int(vm, b.item(&j)));
     }
     if object::is::<object::SliceObj>(index) {
-        let len = (n.min(i64::MAX as u128)) as usize;
-        let (s_start, s_stop, s_step, _) = slice_indices(vm, index, len)?;
-        let calc = |k: i64| -> i128 { start as i128 + k as i128 * step as i128 };
-        let new_step = step as i128 * s_step as i128;
-        let (a, b) = (calc(s_start), calc(s_stop));
-        let fits = |x: i128| x >= i64::MIN as i128 && x <= i64::MAX as i128;
-        if !fits(a) || !fits(b) || !fits(new_step) {
-            return Err(vm.overflow_error("Python int too large to convert to C long"));
-        }
-        return Ok(new_range(vm, a as i64, b as i64, new_step as i64));
+        let n = b.len();
+        let (s_start, s_stop, s_step) = crate::types::slice::slice_indices_big(vm, index, &n)?;
+        let start = b.item(&s_start);
+        let stop = b.item(&s_stop);
+        let step = &b.step * s_step;
+        return Ok(new_range_big(vm, &start, &stop, &step));
     }
     let t = type_name(vm, index).to_string();
     Err(vm.type_error(format!("range indices must be integers or slices, not {t}")))
@@ -165,18 +262,6 @@ fn d_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
     getitem(vm, args.pos[0], a[0])
 }
 
-/// Whether the int `x` is one of the range's values.
-fn contains_int((start, stop, step): (i64, i64, i64), x: &num_bigint::BigInt) -> bool {
-    let Some(x) = x.to_i128() else { return false };
-    let (start, stop, step) = (start as i128, stop as i128, step as i128);
-    let inside = if step > 0 {
-        x >= start && x < stop
-    } else {
-        x <= start && x > stop
-    };
-    inside && (x - start) % step == 0
-}
-
 fn is_exact_int(vm: &Vm, v: Value) -> bool {
     v.is_small() || {
         let c = crate::types::class::class_of(vm, v);
@@ -184,55 +269,143 @@ fn is_exact_int(vm: &Vm, v: Value) -> bool {
     }
 }
 
+/// Calls `f` with each value of the range until it returns `true`; the position where it
+/// did. Used for non-int needles, compared with `==` as CPython's sequence search does.
+fn search(
+    vm: &mut Vm,
+    rv: Value,
+    mut f: impl FnMut(&mut Vm, Value) -> PyResult<bool>,
+) -> PyResult<Option<BigInt>> {
+    let Some(r) = object::downcast::<RangeObj>(rv) else {
+        return Ok(None);
+    };
+    let b = Bounds::of(r);
+    let n = b.len();
+    let mut i = BigInt::zero();
+    while i < n {
+        let v = new_int(vm, b.item(&i));
+        if f(vm, v)? {
+            return Ok(Some(i));
+        }
+        i += 1u32;
+    }
+    Ok(None)
+}
+
 fn d_contains(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let r = this(vm, &args, "__contains__")?;
     let a = method_args(vm, &args, "range.__contains__", 1, 1)?;
-    if is_exact_int(vm, a[0]) {
-        let b = crate::types::int::as_bigint(a[0]).unwrap_or_default();
-        return Ok(vm.bool(contains_int((r.start, r.stop, r.step), &b)));
+    let x = a[0];
+    if is_exact_int(vm, x) {
+        let found = Bounds::of(r)
+            .position(&as_bigint(x).unwrap_or_default())
+            .is_some();
+        return Ok(vm.bool(found));
     }
-    let (start, stop, step) = (r.start, r.stop, r.step);
+    let found = search(vm, args.pos[0], |vm, v| {
+        crate::types::list::item_eq(vm, v, x)
+    })?;
+    Ok(vm.bool(found.is_some()))
+}
+
+/// CPython's `range_iter`: the int iterator when start, stop, step and the length fit in
+/// an i64 and stepping cannot overflow, else `longrange_iterator`.
+fn fast_forward(r: &RangeObj) -> Option<(i64, i64, u64)> {
+    let (start, stop, step) = small(r)?;
     let n = range_len(start, stop, step);
-    let mut i: u128 = 0;
-    while i < n {
-        let v = new_i64(vm, item_at(start, step, i));
-        if crate::types::list::item_eq(vm, v, a[0])? {
-            return Ok(vm.true_);
-        }
-        i += 1;
+    if n > i64::MAX as u128 {
+        return None;
     }
-    Ok(vm.false_)
+    if n > 0 {
+        let overflows = if step > 0 {
+            stop > i64::MAX - (step - 1)
+        } else {
+            stop < i64::MIN + (-1 - step)
+        };
+        if overflows {
+            return None;
+        }
+    }
+    Some((start, step, n as u64))
+}
+
+/// CPython's `range_reverse`: the int iterator when `-step`, `start - step` and the length
+/// fit in an i64, else `longrange_iterator`.
+fn fast_reverse(r: &RangeObj) -> Option<(i64, i64, u64)> {
+    let (start, stop, step) = small(r)?;
+    let neg = step.checked_neg()?;
+    start.checked_sub(step)?;
+    let n = range_len(start, stop, step);
+    if n > i64::MAX as u128 {
+        return None;
+    }
+    if n == 0 {
+        return Some((0, 1, 0));
+    }
+    let last = (start as i128 + (n as i128 - 1) * step as i128) as i64;
+    Some((last, neg, n as u64))
 }
 
 fn d_iter(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let r = this(vm, &args, "__iter__")?;
     method_args(vm, &args, "range.__iter__", 0, 0)?;
-    let (start, step) = (r.start, r.step);
-    let n = len_of(vm, r)?;
-    Ok(new_range_iter(vm, start, step, n as u64))
+    if let Some((start, step, n)) = fast_forward(r) {
+        return Ok(new_range_iter(vm, start, step, n));
+    }
+    let b = Bounds::of(r);
+    let n = b.len();
+    Ok(new_long_iter(vm, &b.start, &b.step, &n))
 }
 
 fn d_reversed(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let r = this(vm, &args, "__reversed__")?;
     method_args(vm, &args, "range.__reversed__", 0, 0)?;
-    let n = len_of(vm, r)?;
-    if n == 0 {
-        return Ok(new_range_iter(vm, 0, 1, 0));
+    if let Some((last, step, n)) = fast_reverse(r) {
+        return Ok(new_range_iter(vm, last, step, n));
     }
-    let last = item_at(r.start, r.step, n as u128 - 1);
-    let Some(step) = r.step.checked_neg() else {
-        return Err(vm.overflow_error("Python int too large to convert to C long"));
+    let b = Bounds::of(r);
+    let n = b.len();
+    let last = if n.is_zero() {
+        b.start.clone()
+    } else {
+        b.item(&(&n - 1u32))
     };
-    Ok(new_range_iter(vm, last, step, n as u64))
+    Ok(new_long_iter(vm, &last, &-&b.step, &n))
+}
+
+/// A `longrange_iterator`: `n` values from `start` by `step`, any ints.
+fn new_long_iter(vm: &mut Vm, start: &BigInt, step: &BigInt, n: &BigInt) -> Value {
+    let a = new_int(vm, start.clone());
+    let b = new_int(vm, step.clone());
+    let c = new_int(vm, n.clone());
+    crate::types::iters::new_long_range_iter(vm, a, b, c)
+}
+
+/// The next value of a `longrange_iterator` whose next value, step and remaining count
+/// are `next`, `step` and `left`: `(value, new next, new left)`, `None` when exhausted.
+pub(crate) fn long_iter_step(
+    next: Value,
+    step: Value,
+    left: Value,
+) -> Option<(BigInt, BigInt, BigInt)> {
+    let left = as_bigint(left)?;
+    if !left.is_positive() {
+        return None;
+    }
+    let v = as_bigint(next)?;
+    let s = as_bigint(step)?;
+    let following = &v + s;
+    Some((v, following, left - 1u32))
 }
 
 /// Whether two ranges hold the same values.
 fn same(a: &RangeObj, b: &RangeObj) -> bool {
-    let n = range_len(a.start, a.stop, a.step);
-    if n != range_len(b.start, b.stop, b.step) {
+    let (x, y) = (Bounds::of(a), Bounds::of(b));
+    let n = x.len();
+    if n != y.len() {
         return false;
     }
-    n == 0 || (a.start == b.start && (n == 1 || a.step == b.step))
+    n.is_zero() || (x.start == y.start && (n.is_one() || x.step == y.step))
 }
 
 fn eq_common(vm: &mut Vm, args: &Args<'_>) -> PyResult<Option<bool>> {
@@ -255,23 +428,25 @@ fn d_ne(vm: &mut Vm, args: Args<'_>) -> PyResult {
     })
 }
 
+/// `hash(r)`: the hash of `(len, start, step)` with None for what the length makes
+/// irrelevant, as CPython.
 fn d_hash(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let r = this(vm, &args, "__hash__")?;
-    let (start, stop, step) = (r.start, r.stop, r.step);
-    let n = range_len(start, stop, step);
+    let b = Bounds::of(r);
+    let n = b.len();
     let none = vm.none;
     let hn = crate::ops::hash::hash(vm, none)?;
     let hs = [
-        crate::ops::hash::hash_i64(n.min(i64::MAX as u128) as i64),
-        if n == 0 {
+        crate::ops::hash::hash_bigint(&n),
+        if n.is_zero() {
             hn
         } else {
-            crate::ops::hash::hash_i64(start)
+            crate::ops::hash::hash_bigint(&b.start)
         },
-        if n <= 1 {
+        if n <= BigInt::one() {
             hn
         } else {
-            crate::ops::hash::hash_i64(step)
+            crate::ops::hash::hash_bigint(&b.step)
         },
     ];
     let h = crate::ops::hash::hash_tuple_items(&hs);
@@ -280,80 +455,83 @@ fn d_hash(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn d_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let r = this(vm, &args, "__repr__")?;
-    let s = if r.step == 1 {
-        format!("range({}, {})", r.start, r.stop)
+    let b = Bounds::of(r);
+    let s = if b.step.is_one() {
+        format!("range({}, {})", b.start, b.stop)
     } else {
-        format!("range({}, {}, {})", r.start, r.stop, r.step)
+        format!("range({}, {}, {})", b.start, b.stop, b.step)
     };
     Ok(crate::types::str::new_str(vm, &s))
+}
+
+fn d_reduce(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let r = this(vm, &args, "__reduce__")?;
+    let b = Bounds::of(r);
+    let items = [
+        new_int(vm, b.start),
+        new_int(vm, b.stop),
+        new_int(vm, b.step),
+    ];
+    let t = crate::types::tuple::new_tuple(vm, &items);
+    let cls = vm.cls.range;
+    Ok(crate::types::tuple::new_tuple(vm, &[cls, t]))
 }
 
 fn m_count(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let r = this(vm, &args, "count")?;
     let a = method_args(vm, &args, "range.count", 1, 1)?;
-    if is_exact_int(vm, a[0]) {
-        let b = crate::types::int::as_bigint(a[0]).unwrap_or_default();
-        return Ok(Value::from_usize(
-            contains_int((r.start, r.stop, r.step), &b) as usize,
-        ));
+    let x = a[0];
+    if is_exact_int(vm, x) {
+        let found = Bounds::of(r)
+            .position(&as_bigint(x).unwrap_or_default())
+            .is_some();
+        return Ok(Value::from_usize(found as usize));
     }
-    let (start, stop, step) = (r.start, r.stop, r.step);
-    let n = range_len(start, stop, step);
     let mut count = 0usize;
-    let mut i: u128 = 0;
-    while i < n {
-        let v = new_i64(vm, item_at(start, step, i));
-        if crate::types::list::item_eq(vm, v, a[0])? {
+    search(vm, args.pos[0], |vm, v| {
+        if crate::types::list::item_eq(vm, v, x)? {
             count += 1;
         }
-        i += 1;
-    }
+        Ok(false)
+    })?;
     Ok(Value::from_usize(count))
 }
 
 fn m_index(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let r = this(vm, &args, "index")?;
     let a = method_args(vm, &args, "range.index", 1, 1)?;
-    let (start, stop, step) = (r.start, r.stop, r.step);
-    if is_exact_int(vm, a[0]) {
-        let b = crate::types::int::as_bigint(a[0]).unwrap_or_default();
-        if contains_int((start, stop, step), &b) {
-            let x = b.to_i128().unwrap_or(0);
-            let idx = (x - start as i128) / step as i128;
-            return Ok(new_i64(vm, idx as i64));
+    let x = a[0];
+    if is_exact_int(vm, x) {
+        if let Some(i) = Bounds::of(r).position(&as_bigint(x).unwrap_or_default()) {
+            return Ok(new_int(vm, i));
         }
-    } else {
-        let n = range_len(start, stop, step);
-        let mut i: u128 = 0;
-        while i < n {
-            let v = new_i64(vm, item_at(start, step, i));
-            if crate::types::list::item_eq(vm, v, a[0])? {
-                return Ok(new_i64(vm, i as i64));
-            }
-            i += 1;
-        }
-        return Err(vm.value_error("sequence.index(x): x not in sequence"));
+        let s = crate::ops::convert::repr_string(vm, x)?;
+        return Err(vm.value_error(format!("{s} is not in range")));
     }
-    let s = crate::ops::convert::repr_string(vm, a[0])?;
-    Err(vm.value_error(format!("{s} is not in range")))
+    match search(vm, args.pos[0], |vm, v| {
+        crate::types::list::item_eq(vm, v, x)
+    })? {
+        Some(i) => Ok(new_int(vm, i)),
+        None => Err(vm.value_error("sequence.index(x): x not in sequence")),
+    }
 }
 
 fn g_start(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let r = this(vm, &args, "start")?;
-    let v = r.start;
-    Ok(new_i64(vm, v))
+    let v = Bounds::of(r).start;
+    Ok(new_int(vm, v))
 }
 
 fn g_stop(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let r = this(vm, &args, "stop")?;
-    let v = r.stop;
-    Ok(new_i64(vm, v))
+    let v = Bounds::of(r).stop;
+    Ok(new_int(vm, v))
 }
 
 fn g_step(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let r = this(vm, &args, "step")?;
-    let v = r.step;
-    Ok(new_i64(vm, v))
+    let v = Bounds::of(r).step;
+    Ok(new_int(vm, v))
 }
 
 /// Registers the methods.
@@ -376,6 +554,7 @@ pub(crate) fn init(vm: &mut Vm) {
             ("__ne__", d_ne),
             ("__hash__", d_hash),
             ("__repr__", d_repr),
+            ("__reduce__", d_reduce),
             ("count", m_count),
             ("index", m_index),
         ],
@@ -404,6 +583,27 @@ mod tests {
         assert_eq!(range_len(0, 0, 1), 0);
         assert_eq!(range_len(5, 0, 1), 0);
         assert_eq!(range_len(i64::MIN, i64::MAX, 1), u64::MAX as u128);
+    }
+
+    #[test]
+    fn big_lengths_and_positions() {
+        let b = Bounds {
+            start: BigInt::from(-10),
+            stop: BigInt::from(10).pow(20),
+            step: BigInt::from(7),
+        };
+        let n = b.len();
+        assert_eq!(n, (BigInt::from(10).pow(20) + 10 - 1) / 7 + 1);
+        assert_eq!(b.position(&BigInt::from(4)), Some(BigInt::from(2)));
+        assert_eq!(b.position(&BigInt::from(5)), None);
+        let down = Bounds {
+            start: BigInt::from(3),
+            stop: BigInt::from(-3),
+            step: BigInt::from(-2),
+        };
+        assert_eq!(down.len(), BigInt::from(3));
+        assert_eq!(down.position(&BigInt::from(-1)), Some(BigInt::from(2)));
+        assert_eq!(down.position(&BigInt::from(-3)), None);
     }
 
     #[test]

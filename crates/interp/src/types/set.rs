@@ -58,15 +58,20 @@ impl SetData {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
+            let last = if i + LINEAR_PROBES <= mask {
+                i + LINEAR_PROBES
             } else {
-                0
+                i
             };
-            for j in i..=i + probes {
+            let mut j = i;
+            loop {
                 if !f(j, &self.table[j]) {
                     return;
                 }
+                if j == last {
+                    break;
+                }
+                j += 1;
             }
             perturb >>= 5;
             i = (i
@@ -207,15 +212,52 @@ pub unsafe fn trace_set(obj: *mut u8, visit: &mut Visitor<'_>) {
 pub unsafe fn finalize_set(obj: *mut u8) {
     let s = &mut *(obj as *mut SetObj);
     if !s.data.is_null() {
-        drop(Box::from_raw(s.data));
+        recycle_table(Box::from_raw(s.data));
         s.data = std::ptr::null_mut();
     }
+}
+
+/// Most tables kept for reuse, and the largest one kept (slots).
+const POOL_MAX: usize = 16384;
+const POOL_MAX_SLOTS: usize = 64;
+
+thread_local! {
+    /// Tables of dead sets, emptied, reused by new sets (saves their allocations).
+    static TABLE_POOL: std::cell::RefCell<Vec<Box<SetData>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn recycle_table(mut t: Box<SetData>) {
+    if t.table.len() > POOL_MAX_SLOTS {
+        return;
+    }
+    let mut table = std::mem::take(&mut t.table);
+    table.clear();
+    table.resize(8, Slot::default());
+    *t = SetData {
+        table,
+        used: 0,
+        fill: 0,
+        version: t.version + 1,
+        finger: 0,
+    };
+    TABLE_POOL.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.len() < POOL_MAX {
+            p.push(t);
+        }
+    });
+}
+
+fn new_table() -> Box<SetData> {
+    TABLE_POOL
+        .with(|p| p.borrow_mut().pop())
+        .unwrap_or_default()
 }
 
 /// A new empty set of class `cls` (set, frozenset or a subclass's payload).
 pub fn new_set_of_class(vm: &mut Vm, cls: Value) -> Value {
     let (v, s) = vm.alloc_obj::<SetObj>(cls);
-    s.data = Box::into_raw(Box::default());
+    s.data = Box::into_raw(new_table());
     v
 }
 
@@ -236,6 +278,31 @@ pub fn data<'a>(s: Value) -> &'a mut SetData {
 
 /// Finds the slot of `key`, calling `__eq__` where needed.
 pub fn find(vm: &mut Vm, s: Value, key: Value, hash: i64) -> PyResult<Option<usize>> {
+    // First without calling Python: stops at the first candidate only `__eq__` can decide.
+    let mut found = None;
+    let mut undecided = false;
+    data(s).probe(hash, |j, slot| {
+        if slot.key.is_null() {
+            return slot.hash != 0;
+        }
+        if slot.hash == hash {
+            match crate::ops::compare::fast_eq(slot.key, key) {
+                Some(true) => {
+                    found = Some(j);
+                    return false;
+                }
+                Some(false) => {}
+                None => {
+                    undecided = true;
+                    return false;
+                }
+            }
+        }
+        true
+    });
+    if !undecided {
+        return Ok(found);
+    }
     'restart: loop {
         let version = data(s).version;
         for j in data(s).candidates(hash) {
@@ -700,6 +767,9 @@ fn this(vm: &mut Vm, args: &Args<'_>, name: &str, frozen_ok: bool) -> PyResult<V
 /// Receiver and the single argument of a set method.
 fn one(vm: &mut Vm, args: &Args<'_>, name: &str, frozen_ok: bool) -> PyResult<(Value, Value)> {
     let s = this(vm, args, name, frozen_ok)?;
+    if args.pos.len() == 2 && args.kw.is_empty() {
+        return Ok((s, args.pos[1]));
+    }
     let cname = if is_frozen(vm, s) { "frozenset" } else { "set" };
     let a = method_args(vm, args, &format!("{cname}.{name}"), 1, 1)?;
     Ok((s, a[0]))

@@ -169,6 +169,73 @@ pub fn slice_indices(vm: &mut Vm, slice: Value, len: usize) -> PyResult<(i64, i6
     Ok((start, stop, step, n))
 }
 
+/// The indices a slice selects in a sequence of `len` items, on big ints (CPython's
+/// `_PySlice_GetLongIndices`, behind `slice.indices` and range slicing): (start, stop,
+/// step), clamped as the step's sign requires.
+pub fn slice_indices_big(
+    vm: &mut Vm,
+    slice: Value,
+    len: &BigInt,
+) -> PyResult<(BigInt, BigInt, BigInt)> {
+    let Some(s) = object::downcast::<SliceObj>(slice) else {
+        return Err(vm.type_error("expected a slice"));
+    };
+    let (start_v, stop_v, step_v) = (s.start, s.stop, s.step);
+    let step = match big_bound(vm, step_v)? {
+        None => BigInt::from(1),
+        Some(s) if s.sign() == Sign::NoSign => {
+            return Err(vm.value_error("slice step cannot be zero"))
+        }
+        Some(s) => s,
+    };
+    let negative = step.sign() == Sign::Minus;
+    let lower = if negative {
+        BigInt::from(-1)
+    } else {
+        BigInt::from(0)
+    };
+    let upper = if negative { len + &lower } else { len.clone() };
+    let clamp = |v: BigInt| -> BigInt {
+        if v.sign() == Sign::Minus {
+            let v = v + len;
+            if v < lower {
+                lower.clone()
+            } else {
+                v
+            }
+        } else if v > upper {
+            upper.clone()
+        } else {
+            v
+        }
+    };
+    let start = match big_bound(vm, start_v)? {
+        Some(v) => clamp(v),
+        None if negative => upper.clone(),
+        None => lower.clone(),
+    };
+    let stop = match big_bound(vm, stop_v)? {
+        Some(v) => clamp(v),
+        None if negative => lower.clone(),
+        None => upper.clone(),
+    };
+    Ok((start, stop, step))
+}
+
+/// A slice bound as a big int (`None` for None).
+fn big_bound(vm: &mut Vm, v: Value) -> PyResult<Option<BigInt>> {
+    if v.is_null() || v == vm.none {
+        return Ok(None);
+    }
+    if let Some(i) = v.as_small() {
+        return Ok(Some(i.into()));
+    }
+    if !is_index_like(vm, v) {
+        return Err(vm.type_error(SLICE_MSG));
+    }
+    crate::ops::convert::index(vm, v).map(Some)
+}
+
 /// The positions selected by a slice, as an iterator of item indices.
 pub fn positions(start: i64, step: i64, n: usize) -> impl Iterator<Item = usize> {
     (0..n).map(move |k| (start + k as i64 * step) as usize)
@@ -228,15 +295,11 @@ fn slice_indices_method(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if n.sign() == Sign::Minus {
         return Err(vm.value_error("length should not be negative"));
     }
-    let len = n
-        .to_usize()
-        .unwrap_or(i64::MAX as usize)
-        .min(i64::MAX as usize);
-    let (start, stop, step, _) = slice_indices(vm, s, len)?;
+    let (start, stop, step) = slice_indices_big(vm, s, &n)?;
     let items = [
-        crate::types::int::new_i64(vm, start),
-        crate::types::int::new_i64(vm, stop),
-        crate::types::int::new_i64(vm, step),
+        crate::types::int::new_int(vm, start),
+        crate::types::int::new_int(vm, stop),
+        crate::types::int::new_int(vm, step),
     ];
     Ok(crate::types::tuple::new_tuple(vm, &items))
 }

@@ -1,6 +1,7 @@
 //! The text encodings pyrs knows (`str.encode`, `bytes.decode`, `str(bytes, encoding)`):
-//! UTF-8 (and UTF-8 with signature), ASCII and Latin-1, with the error handlers `strict`,
-//! `ignore`, `replace`, `backslashreplace` and (encoding only) `xmlcharrefreplace`.
+//! UTF-8 (and UTF-8 with signature), UTF-16 and UTF-32 (with a BOM, or little/big endian),
+//! ASCII and Latin-1, with the error handlers `strict`, `ignore`, `replace`,
+//! `backslashreplace` and (encoding only) `xmlcharrefreplace`.
 
 use crate::types::class::type_name;
 use crate::value::Value;
@@ -13,6 +14,12 @@ enum Codec {
     Utf8Sig,
     Ascii,
     Latin1,
+    /// UTF-16 or UTF-32 (`wide`): `big` endian or little; `bom` writes and reads a BOM.
+    Utf16or32 {
+        wide: bool,
+        big: bool,
+        bom: bool,
+    },
 }
 
 impl Codec {
@@ -23,6 +30,14 @@ impl Codec {
             Codec::Utf8Sig => "utf-8-sig",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
+            Codec::Utf16or32 { wide, big, bom } => match (wide, big, bom) {
+                (false, _, true) => "utf-16",
+                (false, false, false) => "utf-16-le",
+                (false, true, false) => "utf-16-be",
+                (true, _, true) => "utf-32",
+                (true, false, false) => "utf-32-le",
+                (true, true, false) => "utf-32-be",
+            },
         }
     }
 
@@ -69,13 +84,36 @@ fn lookup(vm: &mut Vm, encoding: &str) -> PyResult<Codec> {
         "ascii" | "us_ascii" | "646" | "us" => Ok(Codec::Ascii),
         "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
         | "iso_ir_100" | "csisolatin1" => Ok(Codec::Latin1),
-        n if n.starts_with("utf_16")
-            || n.starts_with("utf16")
-            || n.starts_with("utf_32")
-            || n.starts_with("utf32") =>
-        {
-            Err(vm.not_implemented(format!("the '{encoding}' codec")))
-        }
+        "utf_16" | "utf16" | "u16" => Ok(Codec::Utf16or32 {
+            wide: false,
+            big: false,
+            bom: true,
+        }),
+        "utf_16_le" | "utf_16le" | "utf16le" => Ok(Codec::Utf16or32 {
+            wide: false,
+            big: false,
+            bom: false,
+        }),
+        "utf_16_be" | "utf_16be" | "utf16be" => Ok(Codec::Utf16or32 {
+            wide: false,
+            big: true,
+            bom: false,
+        }),
+        "utf_32" | "utf32" | "u32" => Ok(Codec::Utf16or32 {
+            wide: true,
+            big: false,
+            bom: true,
+        }),
+        "utf_32_le" | "utf_32le" | "utf32le" => Ok(Codec::Utf16or32 {
+            wide: true,
+            big: false,
+            bom: false,
+        }),
+        "utf_32_be" | "utf_32be" | "utf32be" => Ok(Codec::Utf16or32 {
+            wide: true,
+            big: true,
+            bom: false,
+        }),
         _ => {
             let c = vm.cls.lookup_error;
             Err(vm.raise_new(c, &format!("unknown encoding: {encoding}")))
@@ -103,6 +141,9 @@ fn quoted_char(c: char) -> String {
 /// `s.encode(encoding, errors)`.
 pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = lookup(vm, encoding)?;
+    if let Codec::Utf16or32 { wide, big, bom } = codec {
+        return Ok(encode_wide(s, wide, big, bom));
+    }
     let Some(limit) = codec.limit() else {
         let mut out = Vec::with_capacity(s.len() + 3);
         if codec == Codec::Utf8Sig {
@@ -166,6 +207,171 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
     Ok(out)
 }
 
+/// UTF-16 (`wide` false) or UTF-32 bytes of `s`; a BOM first if `bom` (then little endian).
+fn encode_wide(s: &str, wide: bool, big: bool, bom: bool) -> Vec<u8> {
+    let unit = if wide { 4 } else { 2 };
+    let mut out = Vec::with_capacity((s.len() + 1) * unit);
+    let mut push = |u: u32| {
+        if wide {
+            let b = if big {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            };
+            out.extend_from_slice(&b);
+        } else {
+            let u = u as u16;
+            let b = if big {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            };
+            out.extend_from_slice(&b);
+        }
+    };
+    if bom {
+        push(0xFEFF);
+    }
+    for c in s.chars() {
+        if wide {
+            push(c as u32);
+        } else {
+            let mut buf = [0u16; 2];
+            for &u in c.encode_utf16(&mut buf).iter() {
+                push(u as u32);
+            }
+        }
+    }
+    out
+}
+
+/// Decodes UTF-16 or UTF-32 `data` into `out`, with the error handler `errors`.
+fn decode_wide(
+    vm: &mut Vm,
+    out: &mut String,
+    codec: Codec,
+    errors: &str,
+    data: &[u8],
+) -> PyResult<()> {
+    let Codec::Utf16or32 { wide, mut big, bom } = codec else {
+        return Ok(());
+    };
+    let unit = if wide { 4 } else { 2 };
+    let mut pos = 0;
+    if bom && data.len() >= unit {
+        let head = &data[..unit];
+        let (le, be): (&[u8], &[u8]) = if wide {
+            (&[0xFF, 0xFE, 0, 0], &[0, 0, 0xFE, 0xFF])
+        } else {
+            (&[0xFF, 0xFE], &[0xFE, 0xFF])
+        };
+        if head == le {
+            pos = unit;
+        } else if head == be {
+            big = true;
+            pos = unit;
+        }
+    }
+    // Errors name the byte order actually read, as CPython's do.
+    let codec = Codec::Utf16or32 {
+        wide,
+        big,
+        bom: false,
+    };
+    let read = |at: usize| -> u32 {
+        let b = &data[at..at + unit];
+        match (wide, big) {
+            (true, true) => u32::from_be_bytes([b[0], b[1], b[2], b[3]]),
+            (true, false) => u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+            (false, true) => u16::from_be_bytes([b[0], b[1]]) as u32,
+            (false, false) => u16::from_le_bytes([b[0], b[1]]) as u32,
+        }
+    };
+    while pos < data.len() {
+        if pos + unit > data.len() {
+            return decode_error(
+                vm,
+                out,
+                codec,
+                errors,
+                data,
+                pos,
+                data.len(),
+                "truncated data",
+            );
+        }
+        let u = read(pos);
+        if wide {
+            match char::from_u32(u) {
+                Some(c) => out.push(c),
+                None => {
+                    let reason = if (0xD800..0xE000).contains(&u) {
+                        "code point in surrogate code point range(0xd800, 0xe000)"
+                    } else {
+                        "code point not in range(0x110000)"
+                    };
+                    decode_error(vm, out, codec, errors, data, pos, pos + 4, reason)?;
+                }
+            }
+            pos += 4;
+            continue;
+        }
+        if !(0xD800..0xE000).contains(&u) {
+            out.push(char::from_u32(u).unwrap_or('\u{FFFD}'));
+            pos += 2;
+            continue;
+        }
+        if u >= 0xDC00 {
+            decode_error(
+                vm,
+                out,
+                codec,
+                errors,
+                data,
+                pos,
+                pos + 2,
+                "illegal encoding",
+            )?;
+            pos += 2;
+            continue;
+        }
+        if pos + 4 > data.len() {
+            let end = data.len();
+            decode_error(
+                vm,
+                out,
+                codec,
+                errors,
+                data,
+                pos,
+                end,
+                "unexpected end of data",
+            )?;
+            pos = end;
+            continue;
+        }
+        let low = read(pos + 2);
+        if !(0xDC00..0xE000).contains(&low) {
+            decode_error(
+                vm,
+                out,
+                codec,
+                errors,
+                data,
+                pos,
+                pos + 2,
+                "illegal UTF-16 surrogate",
+            )?;
+            pos += 2;
+            continue;
+        }
+        let c = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+        out.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
+        pos += 4;
+    }
+    Ok(())
+}
+
 /// Applies a decoding error handler to the bad bytes `data[start..end]`; `Err` for `strict`.
 fn decode_error(
     vm: &mut Vm,
@@ -211,6 +417,7 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
     let codec = lookup(vm, encoding)?;
     let mut out = String::with_capacity(data.len());
     match codec {
+        Codec::Utf16or32 { .. } => decode_wide(vm, &mut out, codec, errors, data)?,
         Codec::Latin1 => out.extend(data.iter().map(|&b| b as char)),
         Codec::Ascii => {
             for (i, &b) in data.iter().enumerate() {

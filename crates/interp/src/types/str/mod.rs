@@ -4,7 +4,7 @@
 //! `unicode`.
 
 pub mod codec;
-mod methods;
+pub(crate) mod methods;
 pub mod percent;
 mod tables;
 pub mod unicode;
@@ -84,6 +84,7 @@ pub fn hash_text(s: &str) -> i64 {
 #[inline]
 pub fn str_hash(v: Value) -> i64 {
     match as_str_obj(v) {
+        Some(s) if s.len == 0 => 0,
         Some(s) => {
             if s.hash == 0 {
                 let h = hash_text(s.as_str());
@@ -405,7 +406,8 @@ pub(crate) fn receiver<'a>(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult
 }
 
 fn str_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let cls = args.pos.first().copied().unwrap_or(vm.cls.str);
+    let base = vm.cls.str;
+    let cls = crate::types::list::check_new_cls(vm, &args, "str", base)?;
     let rest = Args {
         pos: args.pos.get(1..).unwrap_or(&[]),
         kw: args.kw,
@@ -521,6 +523,19 @@ fn str_mod(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(new_str(vm, &out))
 }
 
+/// `str.__rmod__`: a str on the right of `%` never formats the left operand.
+fn str_rmod(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    receiver(vm, &args, "__rmod__")?;
+    other_arg(vm, &args, "str.__rmod__")?;
+    Ok(vm.not_implemented)
+}
+
+fn str_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let s = receiver(vm, &args, "__getnewargs__")?;
+    let copy = new_str(vm, s);
+    Ok(crate::types::tuple::new_tuple(vm, &[copy]))
+}
+
 fn str_contains(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let s = receiver(vm, &args, "__contains__")?;
     let v = other_arg(vm, &args, "str.__contains__")?;
@@ -570,8 +585,12 @@ fn str_hash_method(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 fn str_iter(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    receiver(vm, &args, "__iter__")?;
-    let cls = vm.cls.str_iterator;
+    let s = receiver(vm, &args, "__iter__")?;
+    let cls = if s.is_ascii() {
+        vm.cls.str_ascii_iterator
+    } else {
+        vm.cls.str_iterator
+    };
     let (v, it) = vm.alloc_obj::<SeqIterObj>(cls);
     it.seq = args.pos[0];
     it.index = 0;
@@ -589,8 +608,11 @@ fn str_iterator_next(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
 }
 
-fn iterator_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(args.pos.first().copied().unwrap_or(Value::NULL))
+fn iterator_iter(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    match args.pos.first() {
+        Some(&it) => Ok(it),
+        None => Err(vm.type_error("__iter__ needs an argument")),
+    }
 }
 
 fn str_repr_method(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -634,6 +656,8 @@ pub(crate) fn init(vm: &mut Vm) {
             ("__mul__", str_mul),
             ("__rmul__", str_rmul),
             ("__mod__", str_mod),
+            ("__rmod__", str_rmod),
+            ("__getnewargs__", str_getnewargs),
             ("__contains__", str_contains),
             ("__eq__", str_eq),
             ("__ne__", str_ne),
@@ -650,11 +674,12 @@ pub(crate) fn init(vm: &mut Vm) {
     );
     vm.add_methods(cls, methods::METHODS);
     vm.add_staticmethod(cls, "maketrans", methods::maketrans);
-    let it = vm.cls.str_iterator;
-    vm.add_methods(
-        it,
-        &[("__next__", str_iterator_next), ("__iter__", iterator_iter)],
-    );
+    for it in [vm.cls.str_ascii_iterator, vm.cls.str_iterator] {
+        vm.add_methods(
+            it,
+            &[("__next__", str_iterator_next), ("__iter__", iterator_iter)],
+        );
+    }
 }
 
 #[cfg(test)]
