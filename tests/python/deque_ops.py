@@ -149,3 +149,8 @@ print(t['a']['b']['c'], type(t['a']).__name__)
 # Counter uses _count_elements
 cnt = Counter('abracadabra')
 print(cnt.most_common(3), cnt['z'], sorted(cnt.elements())[:4])
+err(lambda: defaultdict(int).__dict__)
+err(lambda: setattr(defaultdict(int), 'x', 1))
+t2 = Tree()
+t2.note = 'subclass instances have a __dict__'
+print(t2.note, t2.default_factory is Tree)

@@ -40,8 +40,10 @@ pub(crate) fn bootstrap(vm: &mut Vm) {
     crate::types::init_all(vm);
     crate::eval::init(vm);
     for (name, cls) in classes {
-        let k = vm.intern(name);
-        crate::types::dict::set_str_key(bdict, k, cls);
+        if crate::builtins::exposes_class(name, cls) {
+            let k = vm.intern(name);
+            crate::types::dict::set_str_key(bdict, k, cls);
+        }
         let m = vm.intern("__module__");
         let b = vm.intern("builtins");
         if crate::types::dict::get_str_key(class_obj(cls).dict, m).is_none() {

@@ -17,6 +17,43 @@ pub use numeric::radix_string;
 use crate::value::Value;
 use crate::vm::{Args, NativeFn, PyResult, Vm};
 
+/// Whether the builtin class `cls` named `name` is one of CPython's `builtins` names: the
+/// exceptions and the types below. The others (`function`, `NoneType`, the iterator and
+/// view types...) are only reachable through `type()` and the `types` module.
+pub(crate) fn exposes_class(name: &str, cls: Value) -> bool {
+    const EXPOSED: &[&str] = &[
+        "object",
+        "type",
+        "int",
+        "bool",
+        "float",
+        "complex",
+        "str",
+        "bytes",
+        "bytearray",
+        "list",
+        "tuple",
+        "dict",
+        "set",
+        "frozenset",
+        "range",
+        "slice",
+        "memoryview",
+        "property",
+        "staticmethod",
+        "classmethod",
+        "super",
+        "enumerate",
+        "zip",
+        "map",
+        "filter",
+        "reversed",
+    ];
+    let exception =
+        crate::types::class::class_obj(cls).flags & crate::types::class::flags::EXCEPTION != 0;
+    exception || EXPOSED.contains(&name)
+}
+
 /// Every builtin function, by name.
 const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("print", io::builtin_print),
@@ -68,6 +105,10 @@ pub fn create_builtins_module(vm: &mut Vm) -> Value {
     let m = vm.new_module("builtins");
     vm.module_add_functions(m, FUNCTIONS);
     introspection::add_quitters(vm, m);
+    let os_error = vm.cls.os_error;
+    for alias in ["EnvironmentError", "IOError"] {
+        vm.module_set(m, alias, os_error);
+    }
     m
 }
 

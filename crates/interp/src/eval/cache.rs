@@ -2,9 +2,11 @@
 //! version and instance map, methods by class version, globals by the identity of the dict
 //! entry that holds them, class instantiation by class version.
 //!
-//! Each instruction of a code object owns one [`Cache`] (in its `CodeInfo`). A hit checks
-//! every condition under which the generic protocol would give the same answer; a miss runs
-//! the generic protocol and refills the entry. Invariants that make the keys sound:
+//! Each instruction of a code object owns one [`Cache`] entry (in its `CodeInfo`), an
+//! attribute instruction [`super::code::POLY`] of them (most recent first), so that sites
+//! that see a few classes stay fast. A hit checks every condition under which the generic
+//! protocol would give the same answer; a miss runs the generic protocol and records a new
+//! entry. Invariants that make the keys sound:
 //! classes and code objects are pinned and immortal, maps and dict tables are Rust-owned
 //! (maps immortal; a dict table is freed only by a collection), and a class version is
 //! globally unique and changes whenever the namespace of the class or of a base changes.
@@ -142,25 +144,14 @@ fn slot(inst: &InstanceObj, index: usize) -> Option<Value> {
     arr.slots().get(index).copied().filter(|v| !v.is_null())
 }
 
-/// Whether an instance-attribute cache keyed `(class, version, map)` applies to `obj`.
+/// What attribute cache entries are keyed on for pointer Value `obj`: its class and, for an
+/// instance, its map (null for other objects, whose class attributes nothing shadows) and
+/// the instance itself.
 #[inline(always)]
-fn instance_matches<'a>(
-    obj: Value,
-    class: Value,
-    version: u64,
-    map: *const Map,
-) -> Option<&'a mut InstanceObj> {
-    let inst = object::downcast::<InstanceObj>(obj)?;
-    (inst.head.class == class && inst.map == map && version_of(class) == version).then_some(inst)
-}
-
-/// Whether a class attribute cached for `(class, version, map)` applies to `obj`.
-#[inline(always)]
-fn class_attr_matches(obj: Value, class: Value, version: u64, map: *const Map) -> bool {
-    if map.is_null() {
-        class_word(obj) == class && version_of(class) == version
-    } else {
-        instance_matches(obj, class, version, map).is_some()
+fn receiver_key<'a>(obj: Value) -> (Value, *const Map, Option<&'a mut InstanceObj>) {
+    match object::downcast::<InstanceObj>(obj) {
+        Some(inst) => (inst.head.class, inst.map, Some(inst)),
+        None => (class_word(obj), std::ptr::null(), None),
     }
 }
 
@@ -336,46 +327,45 @@ fn entry_value(d: Value, table: *const DictData, index: usize, name: Value) -> O
 #[inline]
 pub fn load_attr(vm: &mut Vm, caches: &[Cell<Cache>], obj: Value, name: Value) -> PyResult<Value> {
     if obj.is_ptr() {
+        let (cls, map, inst) = receiver_key(obj);
         for cache in caches {
             match cache.get() {
                 Cache::Slot {
                     class,
                     version,
-                    map,
+                    map: m,
                     index,
-                } => {
-                    if let Some(v) =
-                        instance_matches(obj, class, version, map).and_then(|i| slot(i, index))
-                    {
+                } if class == cls && m == map && version_of(class) == version => {
+                    if let Some(v) = inst.as_deref().and_then(|i| slot(i, index)) {
                         return Ok(v);
                     }
                 }
                 Cache::ClassAttr {
                     class,
                     version,
-                    map,
+                    map: m,
                     value,
                     method,
                     epoch,
-                } => {
-                    if epoch == vm.gc_epoch && class_attr_matches(obj, class, version, map) {
-                        return Ok(if !method {
-                            value
-                        } else if object::is::<FunctionObj>(value) {
-                            ops::attr::bind(vm, value, obj)
-                        } else {
-                            ops::attr::bind_native(vm, value, obj)
-                        });
-                    }
+                } if class == cls
+                    && m == map
+                    && epoch == vm.gc_epoch
+                    && version_of(class) == version =>
+                {
+                    return Ok(if !method {
+                        value
+                    } else if object::is::<FunctionObj>(value) {
+                        ops::attr::bind(vm, value, obj)
+                    } else {
+                        ops::attr::bind_native(vm, value, obj)
+                    });
                 }
                 Cache::Getter {
                     class,
                     version,
                     get,
-                } => {
-                    if class_word(obj) == class && version_of(class) == version {
-                        return get(vm, Args::positional(&[obj]));
-                    }
+                } if class == cls && version_of(class) == version => {
+                    return get(vm, Args::positional(&[obj]));
                 }
                 Cache::ModuleEntry { dict, index } => {
                     if let Some(m) = object::downcast::<object::ModuleObj>(obj) {
@@ -421,33 +411,34 @@ pub fn load_method(
     name: Value,
 ) -> PyResult<(Value, Value)> {
     if obj.is_ptr() {
+        let (cls, map, inst) = receiver_key(obj);
         for cache in caches {
             match cache.get() {
                 Cache::ClassAttr {
                     class,
                     version,
-                    map,
+                    map: m,
                     value,
                     method,
                     epoch,
-                } => {
-                    if epoch == vm.gc_epoch && class_attr_matches(obj, class, version, map) {
-                        return Ok(if method {
-                            (value, obj)
-                        } else {
-                            (value, Value::NULL)
-                        });
-                    }
+                } if class == cls
+                    && m == map
+                    && epoch == vm.gc_epoch
+                    && version_of(class) == version =>
+                {
+                    return Ok(if method {
+                        (value, obj)
+                    } else {
+                        (value, Value::NULL)
+                    });
                 }
                 Cache::Slot {
                     class,
                     version,
-                    map,
+                    map: m,
                     index,
-                } => {
-                    if let Some(v) =
-                        instance_matches(obj, class, version, map).and_then(|i| slot(i, index))
-                    {
+                } if class == cls && m == map && version_of(class) == version => {
+                    if let Some(v) = inst.as_deref().and_then(|i| slot(i, index)) {
                         return Ok((v, Value::NULL));
                     }
                 }
@@ -491,15 +482,16 @@ pub fn store_attr(
     name: Value,
     value: Value,
 ) -> PyResult<()> {
-    for cache in caches {
-        match cache.get() {
-            Cache::Slot {
-                class,
-                version,
-                map,
-                index,
-            } => {
-                if let Some(inst) = instance_matches(obj, class, version, map) {
+    if let Some(inst) = object::downcast::<InstanceObj>(obj) {
+        let (cls, map) = (inst.head.class, inst.map);
+        for cache in caches {
+            match cache.get() {
+                Cache::Slot {
+                    class,
+                    version,
+                    map: m,
+                    index,
+                } if class == cls && m == map && version_of(class) == version => {
                     if let Some(arr) = object::downcast::<object::ArrayObj>(inst.slots) {
                         if let Some(s) = arr.slots().get_mut(index) {
                             *s = value;
@@ -508,15 +500,13 @@ pub fn store_attr(
                         }
                     }
                 }
-            }
-            Cache::AddSlot {
-                class,
-                version,
-                map,
-                next,
-                index,
-            } => {
-                if let Some(inst) = instance_matches(obj, class, version, map) {
+                Cache::AddSlot {
+                    class,
+                    version,
+                    map: m,
+                    next,
+                    index,
+                } if class == cls && m == map && version_of(class) == version => {
                     let arr = match object::downcast::<object::ArrayObj>(inst.slots) {
                         Some(a) if a.slots().len() > index => a,
                         other => {
@@ -537,9 +527,9 @@ pub fn store_attr(
                     vm.heap.write_barrier(inst.slots.addr());
                     return Ok(());
                 }
+                Cache::Empty => break,
+                _ => {}
             }
-            Cache::Empty => break,
-            _ => {}
         }
     }
     store_attr_miss(vm, caches, obj, name, value)
@@ -692,7 +682,11 @@ pub fn class_init(vm: &mut Vm, cache: &Cell<Cache>, cls: Value) -> Option<(Nativ
         epoch,
     } = cache.get()
     {
-        if class == cls && version_of(cls) == version && epoch == vm.gc_epoch {
+        if class == cls
+            && version_of(cls) == version
+            && epoch == vm.gc_epoch
+            && class_word(cls) == vm.cls.type_
+        {
             return Some((new, init));
         }
     }

@@ -131,12 +131,19 @@ fn bind_args(vm: &mut Vm, frame: &mut Frame, func: Value, args: Args<'_>) -> PyR
         Value::NULL
     };
     let mut posonly_as_kw: Vec<String> = Vec::new();
+    let names = super::code::info(frame.code_obj).varname_values(vm, code);
     for (i, &kname) in args.kwnames.iter().enumerate() {
         let value = args.kw[i];
         let key = crate::types::str::as_str(kname).unwrap_or("");
-        let found = code.varnames[posonly..argcount + kwonly]
+        // Keyword names are usually the interned strs themselves.
+        let found = names[posonly..argcount + kwonly]
             .iter()
-            .position(|v| &**v == key)
+            .position(|&v| v == kname)
+            .or_else(|| {
+                code.varnames[posonly..argcount + kwonly]
+                    .iter()
+                    .position(|v| &**v == key)
+            })
             .map(|p| p + posonly);
         match found {
             Some(slot) => {
@@ -197,7 +204,7 @@ fn bind_args(vm: &mut Vm, frame: &mut Frame, func: Value, args: Args<'_>) -> PyR
         let mut missing = Vec::new();
         for i in argcount..argcount + kwonly {
             if frame.values[i].is_null() {
-                let name = vm.intern(&code.varnames[i]);
+                let name = names[i];
                 let d = if kwdefaults.is_null() {
                     None
                 } else {
@@ -393,7 +400,11 @@ pub(crate) fn call_ex_from_stack(
 ) -> PyResult<Called> {
     let mut callable = f.values[callee_start];
     let args_t = f.values[callee_start + 1];
-    let kwargs = f.values.get(callee_start + 2).copied().unwrap_or(Value::NULL);
+    let kwargs = f
+        .values
+        .get(callee_start + 2)
+        .copied()
+        .unwrap_or(Value::NULL);
     let mut recv = Value::NULL;
     if let Some(m) = object::downcast::<MethodObj>(callable) {
         callable = m.func;
@@ -422,11 +433,10 @@ pub(crate) fn call_ex_from_stack(
         i = 1;
     }
     vals[i..i + pos.len()].copy_from_slice(pos);
-    let mut j = 0;
-    for e in entries.iter().filter(|e| !e.key.is_null()) {
+    let live = entries.iter().filter(|e| !e.key.is_null());
+    for (j, e) in live.enumerate() {
         vals[n - nkw + j] = e.value;
         names[j] = e.key;
-        j += 1;
     }
     let npos = n - nkw;
     let args = Args {

@@ -43,6 +43,11 @@ pub struct CodeInfo {
     /// or free variables: a call with the right number of positional arguments binds them
     /// by copying.
     pub simple_args: bool,
+    /// The interned `__name__`, `__qualname__` and `__doc__` (None if absent) of functions
+    /// made from this code, NULL until the first one is made. Interned strs never move.
+    function_strs: Cell<(Value, Value, Value)>,
+    /// The interned names of the parameters and locals (`varnames`), made on first use.
+    varnames: std::cell::OnceCell<Box<[Value]>>,
 }
 
 /// Inline cache entries of an attribute instruction (sites that see several classes).
@@ -70,7 +75,18 @@ impl CodeInfo {
                 && code.kwonlyargcount == 0
                 && code.cellvars.is_empty()
                 && code.freevars.is_empty(),
+            function_strs: Cell::new((Value::NULL, Value::NULL, Value::NULL)),
+            varnames: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The interned names of the code's parameters and locals, in `varnames` order.
+    pub fn varname_values(&self, vm: &mut Vm, code: &CodeObject) -> &[Value] {
+        if let Some(v) = self.varnames.get() {
+            return v;
+        }
+        let names: Box<[Value]> = code.varnames.iter().map(|n| vm.intern(n)).collect();
+        self.varnames.get_or_init(|| names)
     }
 
     /// The inline cache of the instruction at `pc` (its first entry for an attribute
@@ -142,12 +158,17 @@ pub fn materialize(vm: &mut Vm, c: &Const) -> Value {
 /// Creates a function object for `code_obj` in `globals`.
 pub fn new_function(vm: &mut Vm, code_obj: Value, globals: Value) -> Value {
     let code = code_of(code_obj);
-    let name = vm.intern(&code.name);
-    let qualname = vm.intern(&code.qualname);
-    let doc = match &code.docstring {
-        Some(d) => crate::types::str::new_str(vm, d),
-        None => vm.none,
-    };
+    let info = info(code_obj);
+    let (mut name, mut qualname, mut doc) = info.function_strs.get();
+    if name.is_null() {
+        name = vm.intern(&code.name);
+        qualname = vm.intern(&code.qualname);
+        doc = match &code.docstring {
+            Some(d) => vm.intern(d),
+            None => vm.none,
+        };
+        info.function_strs.set((name, qualname, doc));
+    }
     let module_key = vm.names.__name__;
     let module = crate::types::dict::get_str_key(globals, module_key).unwrap_or(vm.none);
     let cls = vm.cls.function;

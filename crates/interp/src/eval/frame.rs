@@ -36,6 +36,38 @@ pub struct Frame {
     /// its return value must be None and is dropped, as the caller's stack already holds
     /// the new instance.
     pub is_init: bool,
+    /// What the frame's return (or, for a generator resumed inline, its yield) does to the
+    /// frame below it.
+    pub returns_to: ReturnTo,
+}
+
+/// Where a frame's result goes. Frames the eval loop pushes in place of a nested run (a
+/// generator resumed by a `for` loop or `yield from`, a binary operator's dunder method)
+/// hand their result to the frame below in the way the instruction that pushed them needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReturnTo {
+    /// Pushed on the caller's stack (calls), or the end of a nested run (generators resumed
+    /// by `generator::resume`).
+    Caller,
+    /// A generator resumed by the `ForIter` of the frame below: a yield pushes the next
+    /// item there, a return ends its loop by jumping to `exit`.
+    ForIter {
+        /// The loop's exit.
+        exit: u32,
+    },
+    /// A generator resumed by the `Send` of the frame below (`yield from`): a yield pushes
+    /// the value there, a return replaces the receiver with the result and jumps to `exit`.
+    Send {
+        /// Where the `yield from` goes on.
+        exit: u32,
+    },
+    /// The left operand's method of the `BinaryOp` `op` of the frame below, whose stack
+    /// still holds both operands: the result replaces them, unless it is `NotImplemented`
+    /// (then the rest of the operator protocol runs).
+    BinOp {
+        /// The operator (`BinOp` number).
+        op: u8,
+    },
 }
 
 impl Frame {
@@ -65,6 +97,7 @@ impl Frame {
             generator: Value::NULL,
             pyframe: Value::NULL,
             is_init: false,
+            returns_to: ReturnTo::Caller,
         }
     }
 
@@ -141,6 +174,7 @@ impl Vm {
                     generator,
                     pyframe,
                     is_init,
+                    returns_to,
                 } = &mut *f;
                 let info = super::code::info(code_obj);
                 *f_code = code;
@@ -157,6 +191,7 @@ impl Vm {
                 *generator = Value::NULL;
                 *pyframe = Value::NULL;
                 *is_init = false;
+                *returns_to = ReturnTo::Caller;
                 f
             }
             None => Box::new(Frame::new(code, code_obj, func, globals, builtins, locals)),

@@ -100,10 +100,14 @@ pub(crate) fn suspend(_vm: &mut Vm, frame: Box<Frame>) {
 }
 
 /// Called by the loop when the generator's frame returns.
-pub(crate) fn finish(_vm: &mut Vm, frame: Box<Frame>) {
+pub(crate) fn finish(vm: &mut Vm, mut frame: Box<Frame>) {
     let g = gen(frame.generator);
     g.state = GenState::Finished as u64;
     g.frame = std::ptr::null_mut();
+    if frame.pyframe.is_null() {
+        frame.generator = Value::NULL;
+        vm.recycle_frame(frame);
+    }
 }
 
 /// Called by the loop when an exception escapes the generator's frame.
@@ -229,6 +233,33 @@ fn throw_unstarted(vm: &mut Vm, g: Value) -> Raised {
 
 fn class_is(vm: &Vm, v: Value, cls: Value) -> bool {
     crate::types::class::class_of(vm, v) == cls
+}
+
+/// For the eval loop's inline resumption (a `for` loop or `yield from` over a generator):
+/// takes the frame of generator `g` to run it on top of the current frame, as [`resume`]
+/// would with `value`; `None` (nothing done) when `g` needs [`resume`]: not a plain
+/// generator, running, finished, or a non-None value sent to an unstarted one.
+pub(crate) fn take_frame_inline(vm: &mut Vm, g: Value, value: Value) -> Option<Box<Frame>> {
+    if !class_is(vm, g, vm.cls.generator) {
+        return None;
+    }
+    let obj = gen(g);
+    let started = match obj.state {
+        s if s == GenState::Suspended as u64 => true,
+        s if s == GenState::Created as u64 && value == vm.none => false,
+        _ => return None,
+    };
+    if obj.frame.is_null() {
+        return None;
+    }
+    // SAFETY: a created or suspended generator owns its frame box.
+    let mut frame = unsafe { Box::from_raw(obj.frame) };
+    obj.frame = std::ptr::null_mut();
+    obj.state = GenState::Running as u64;
+    if started {
+        frame.values.push(value);
+    }
+    Some(frame)
 }
 
 /// `next(gen)`: `None` when it returned.

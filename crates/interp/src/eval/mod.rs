@@ -42,7 +42,9 @@ impl Exit {
     pub(crate) fn value(self, vm: &mut Vm) -> PyResult<Value> {
         match self {
             Exit::Return(v) | Exit::Yield(v) => Ok(v),
-            Exit::Recorded => Err(vm.runtime_error("pyrs: a trace recording ended outside the JIT")),
+            Exit::Recorded => {
+                Err(vm.runtime_error("pyrs: a trace recording ended outside the JIT"))
+            }
         }
     }
 }
@@ -377,6 +379,30 @@ pub(crate) fn run<R: crate::jit::Record>(
                         let b = pop!();
                         let a = pop!();
                         let op = BinOp::from_arg(arg).unwrap_or(BinOp::Add);
+                        if let Some(r) = ops::arith::fast_binary(vm, a, b, op) {
+                            push!(r);
+                            break 'instr Ok(());
+                        }
+                        if !R::ACTIVE {
+                            if let Some(func) = ops::arith::left_dunder(vm, a, b, op) {
+                                // The operands stay on the stack until the method returns.
+                                push!(a);
+                                push!(b);
+                                let mut new_frame =
+                                    tri!(call::make_frame(vm, func, Args::positional(&[a, b])));
+                                new_frame.returns_to = frame::ReturnTo::BinOp { op: arg as u8 };
+                                if vm.call_depth >= vm.recursion_limit {
+                                    vm.recycle_frame(new_frame);
+                                    break 'instr Err(recursion_error(vm));
+                                }
+                                vm.call_depth += 1;
+                                vm.frames.push(new_frame);
+                                if vm.safepoint().is_err() {
+                                    raising = true;
+                                }
+                                continue 'frames;
+                            }
+                        }
                         let r = tri!(ops::arith::binary_op(vm, a, b, op));
                         push!(r);
                     }
@@ -390,8 +416,23 @@ pub(crate) fn run<R: crate::jit::Record>(
                         let b = pop!();
                         let a = pop!();
                         let op = CmpOp::from_arg(arg).unwrap_or(CmpOp::Eq);
-                        let r = tri!(ops::compare::rich_compare(vm, a, b, op));
-                        push!(r);
+                        let Some(t) = ops::compare::fast_compare(a, b, op) else {
+                            let r = tri!(ops::compare::rich_compare(vm, a, b, op));
+                            push!(r);
+                            break 'instr Ok(());
+                        };
+                        // A comparison feeding a conditional jump (the usual case) jumps
+                        // at once. Not while recording: the recorder sees each instruction.
+                        let next = code.code.get(pc as usize + 1).copied();
+                        match next {
+                            Some(j) if !R::ACTIVE && j.op == Op::PopJumpIfFalse => {
+                                f.pc = if t { pc + 2 } else { j.arg };
+                            }
+                            Some(j) if !R::ACTIVE && j.op == Op::PopJumpIfTrue => {
+                                f.pc = if t { j.arg } else { pc + 2 };
+                            }
+                            _ => push!(vm.bool(t)),
+                        }
                     }
                     Op::IsOp => {
                         let b = pop!();
@@ -407,14 +448,19 @@ pub(crate) fn run<R: crate::jit::Record>(
                     Op::BinarySubscr => {
                         let key = pop!();
                         let obj = pop!();
-                        let r = tri!(ops::subscript::getitem(vm, obj, key));
+                        let r = match ops::subscript::fast_getitem(obj, key) {
+                            Some(r) => r,
+                            None => tri!(ops::subscript::getitem(vm, obj, key)),
+                        };
                         push!(r);
                     }
                     Op::StoreSubscr => {
                         let key = pop!();
                         let obj = pop!();
                         let v = pop!();
-                        tri!(ops::subscript::setitem(vm, obj, key, v));
+                        if !ops::subscript::fast_setitem(vm, obj, key, v) {
+                            tri!(ops::subscript::setitem(vm, obj, key, v));
+                        }
                     }
                     Op::DeleteSubscr => {
                         let key = pop!();
@@ -661,6 +707,18 @@ pub(crate) fn run<R: crate::jit::Record>(
                     }
                     Op::ForIter => {
                         let it = top!();
+                        if !R::ACTIVE
+                            && object::kind_of(it) == Some(Kind::Generator)
+                            && vm.call_depth < vm.recursion_limit
+                        {
+                            let none = vm.none;
+                            if let Some(mut g) = generator::take_frame_inline(vm, it, none) {
+                                g.returns_to = frame::ReturnTo::ForIter { exit: arg };
+                                vm.call_depth += 1;
+                                vm.frames.push(g);
+                                continue 'frames;
+                            }
+                        }
                         match tri!(ops::iter::next(vm, it)) {
                             Some(v) => push!(v),
                             None => {
@@ -673,7 +731,7 @@ pub(crate) fn run<R: crate::jit::Record>(
                         let v = pop!();
                         vm.call_depth -= 1;
                         let done = vm.frames.pop().expect("a frame");
-                        let is_init = done.is_init;
+                        let (is_init, returns_to) = (done.is_init, done.returns_to);
                         if !done.generator.is_null() {
                             generator::finish(vm, done);
                         } else {
@@ -682,20 +740,62 @@ pub(crate) fn run<R: crate::jit::Record>(
                         if vm.frames.len() == base {
                             return Ok(Exit::Return(v));
                         }
+                        let caller = vm.frames.last_mut().expect("a caller frame");
+                        match returns_to {
+                            frame::ReturnTo::ForIter { exit } => {
+                                caller.values.pop();
+                                caller.pc = exit;
+                                continue 'frames;
+                            }
+                            frame::ReturnTo::Send { exit } => {
+                                caller.values.pop();
+                                caller.values.push(v);
+                                caller.pc = exit;
+                                continue 'frames;
+                            }
+                            frame::ReturnTo::BinOp { op } => {
+                                let n = caller.values.len();
+                                let (a, b) = (caller.values[n - 2], caller.values[n - 1]);
+                                let r = if v == vm.not_implemented {
+                                    let op = BinOp::from_arg(op as u32).unwrap_or(BinOp::Add);
+                                    ops::arith::binary_op_rest(vm, a, b, op)
+                                } else {
+                                    Ok(v)
+                                };
+                                match r {
+                                    Ok(r) => {
+                                        let caller = vm.frames.last_mut().expect("a caller frame");
+                                        caller.values.truncate(n - 2);
+                                        caller.values.push(r);
+                                    }
+                                    Err(_) => raising = true,
+                                }
+                                continue 'frames;
+                            }
+                            frame::ReturnTo::Caller => {}
+                        }
                         if !is_init {
-                            let caller = vm.frames.last_mut().expect("a caller frame");
                             caller.values.push(v);
                         } else if v != vm.none {
                             let t = crate::types::class::type_name(vm, v).to_string();
-                            let _ = vm.type_error(format!(
-                                "__init__() should return None, not '{t}'"
-                            ));
+                            let _ =
+                                vm.type_error(format!("__init__() should return None, not '{t}'"));
                             raising = true;
                         }
                         continue 'frames;
                     }
                     Op::YieldValue => {
                         let v = pop!();
+                        if f.returns_to != frame::ReturnTo::Caller {
+                            // Resumed inline: the value goes to the frame below.
+                            vm.call_depth -= 1;
+                            let mut fr = vm.frames.pop().expect("a frame");
+                            fr.returns_to = frame::ReturnTo::Caller;
+                            generator::suspend(vm, fr);
+                            let caller = vm.frames.last_mut().expect("a caller frame");
+                            caller.values.push(v);
+                            continue 'frames;
+                        }
                         if vm.frames.len() - 1 == base && !f.generator.is_null() {
                             vm.call_depth -= 1;
                             let fr = vm.frames.pop().expect("a frame");
@@ -716,6 +816,17 @@ pub(crate) fn run<R: crate::jit::Record>(
                     Op::Send => {
                         let value = pop!();
                         let receiver = top!();
+                        if !R::ACTIVE
+                            && object::kind_of(receiver) == Some(Kind::Generator)
+                            && vm.call_depth < vm.recursion_limit
+                        {
+                            if let Some(mut g) = generator::take_frame_inline(vm, receiver, value) {
+                                g.returns_to = frame::ReturnTo::Send { exit: arg };
+                                vm.call_depth += 1;
+                                vm.frames.push(g);
+                                continue 'frames;
+                            }
+                        }
                         match tri!(generator::send_to(vm, receiver, value)) {
                             generator::SendResult::Yield(v) => push!(v),
                             generator::SendResult::Return(r) => {

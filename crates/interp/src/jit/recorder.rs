@@ -793,7 +793,9 @@ impl TraceRecorder {
             Op::ReturnValue => {
                 if self.frames.len() == 1 {
                     // A bridge may end by returning from the frame the loop runs in.
-                    let plain = !f.is_init && f.generator.is_null();
+                    let plain = !f.is_init
+                        && f.generator.is_null()
+                        && f.returns_to == crate::eval::frame::ReturnTo::Caller;
                     if !matches!(self.kind, RecordingKind::Bridge(_)) || !plain {
                         return Err(AbortReason::LeftLoop);
                     }

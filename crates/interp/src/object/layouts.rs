@@ -268,8 +268,8 @@ heap_struct! {
     ComplexObj: Complex { refs {} raw { /** Real part. */ re: f64, /** Imaginary part. */ im: f64 } }
 }
 heap_struct! {
-    /// An int beyond the small-int range; owns a boxed `BigInt` (never in small range).
-    BigIntObj: BigInt { refs {} raw { /** The boxed value. */ value: *mut num_bigint::BigInt } }
+    /// An int beyond the small-int range; holds its `BigInt` (never in small range) inline.
+    BigIntObj: BigInt { refs {} raw { /** The value, owned (dropped or recycled by the finalizer; its digits live outside the GC heap). */ value: std::mem::ManuallyDrop<num_bigint::BigInt> } }
 }
 heap_struct! {
     /// `True` / `False`.

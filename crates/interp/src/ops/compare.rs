@@ -75,6 +75,55 @@ fn cmp_ord<T: PartialOrd>(x: T, y: T, op: CmpOp) -> bool {
     }
 }
 
+/// `a op b` for small ints and floats (decided exactly, without calling Python): the eval
+/// loop's inline fast path (`None`: use [`rich_compare`]).
+#[inline(always)]
+pub fn fast_compare(a: Value, b: Value, op: CmpOp) -> Option<bool> {
+    if a.is_small() && b.is_small() {
+        return Some(cmp_ord(a.small_value(), b.small_value(), op));
+    }
+    if let Some(x) = object::downcast::<FloatObj>(a) {
+        return float_cmp(x.value, b, op);
+    }
+    let y = object::downcast::<FloatObj>(b)?;
+    float_cmp(y.value, a, swapped(op))
+}
+
+/// `a op b` for two values of a type whose order needs no Python code: small ints, floats
+/// (exactly, as [`fast_compare`]) and exact strs (by code point).
+#[inline]
+fn fast_order(a: Value, b: Value, op: CmpOp) -> Option<bool> {
+    if let Some(r) = fast_compare(a, b, op) {
+        return Some(r);
+    }
+    let x = crate::types::str::as_exact_str(a)?;
+    let y = crate::types::str::as_exact_str(b)?;
+    Some(cmp_ord(x, y, op))
+}
+
+/// `a op b` for two exact tuples whose items are decided without Python code (see
+/// [`fast_eq`] and [`fast_order`]), as CPython compares tuples: the first items that differ
+/// decide, else the lengths. `None` when an item needs the general protocol.
+fn tuple_compare(a: Value, b: Value, op: CmpOp) -> Option<bool> {
+    let (x, y) = (
+        object::downcast::<object::TupleObj>(a)?.items(),
+        object::downcast::<object::TupleObj>(b)?.items(),
+    );
+    if x.len() != y.len() && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        return Some(op == CmpOp::Ne);
+    }
+    for (&p, &q) in x.iter().zip(y.iter()) {
+        if !fast_eq(p, q)? {
+            return match op {
+                CmpOp::Eq => Some(false),
+                CmpOp::Ne => Some(true),
+                _ => fast_order(p, q, op),
+            };
+        }
+    }
+    Some(cmp_ord(x.len(), y.len(), op))
+}
+
 /// `x op b` for a float `x` and an exact float or a small int `b` that converts exactly;
 /// `None` for other operands.
 #[inline]
@@ -107,6 +156,9 @@ pub fn rich_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Valu
         crate::types::str::as_exact_str(b),
     ) {
         return Ok(vm.bool(cmp_ord(x, y, op)));
+    }
+    if let Some(r) = tuple_compare(a, b, op) {
+        return Ok(vm.bool(r));
     }
     let (ca, cb) = (class_of(vm, a), class_of(vm, b));
     let name = dunder(vm, op);

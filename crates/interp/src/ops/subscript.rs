@@ -17,18 +17,113 @@ fn item_at(items: &[Value], i: i64) -> Option<usize> {
     (j >= 0 && (j as usize) < items.len()).then_some(j as usize)
 }
 
+/// The items of an exact list (Lists always have class `list`; subclasses are instances).
+#[inline(always)]
+fn exact_list_items<'a>(v: Value) -> Option<&'a mut [Value]> {
+    let l = object::downcast::<object::ListObj>(v)?;
+    let arr = object::downcast::<object::ArrayObj>(l.items)?;
+    let slots = arr.slots();
+    let n = (l.len as usize).min(slots.len());
+    Some(&mut slots[..n])
+}
+
+/// `obj[key]` for an exact list or tuple and an in-range small int: the eval loop's inline
+/// fast path (`None`: use [`getitem`]).
+#[inline(always)]
+pub fn fast_getitem(obj: Value, key: Value) -> Option<Value> {
+    let i = key.as_small()?;
+    let items: &[Value] = match object::kind_of(obj)? {
+        Kind::List => exact_list_items(obj)?,
+        Kind::Tuple => crate::types::tuple::items(obj),
+        _ => return None,
+    };
+    item_at(items, i).map(|j| items[j])
+}
+
+/// `obj[key] = value` for an exact list and an in-range small int: the eval loop's inline
+/// fast path (`false`: use [`setitem`]).
+#[inline(always)]
+pub fn fast_setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> bool {
+    let (Some(i), Some(items)) = (key.as_small(), exact_list_items(obj)) else {
+        return false;
+    };
+    let Some(j) = item_at(items, i) else {
+        return false;
+    };
+    items[j] = value;
+    if let Some(l) = object::downcast::<object::ListObj>(obj) {
+        vm.heap.write_barrier(l.items.addr());
+    }
+    true
+}
+
+/// Whether `key` is a slice whose bounds are None or small ints: computing its indices runs
+/// no Python code (which could change the sequence meanwhile).
+fn simple_slice(vm: &Vm, key: Value) -> bool {
+    object::downcast::<object::SliceObj>(key).is_some_and(|s| {
+        [s.start, s.stop, s.step]
+            .iter()
+            .all(|&v| v.is_small() || v == vm.none)
+    })
+}
+
+/// `list[slice]` for an exact list and a simple slice: a new list of the selected items.
+fn list_slice(vm: &mut Vm, list: Value, slice: Value) -> PyResult<Value> {
+    let len = exact_list_items(list).map_or(0, |s| s.len());
+    let (start, _, step, n) = crate::types::slice::slice_indices(vm, slice, len)?;
+    let p = vm.alloc(
+        Kind::Array,
+        std::mem::size_of::<object::ArrayObj>() + 8 * n,
+        Value::NULL,
+    );
+    // SAFETY: `p` is a fresh zeroed Array object with room for `n` Values.
+    let arr = unsafe { &mut *(p as *mut object::ArrayObj) };
+    arr.len = n as u64;
+    let src = exact_list_items(list).unwrap_or_default();
+    for (k, slot) in arr.slots().iter_mut().enumerate() {
+        *slot = src[(start + k as i64 * step) as usize];
+    }
+    let cls = vm.cls.list;
+    let (l, obj) = vm.alloc_obj::<object::ListObj>(cls);
+    obj.items = Value::from_addr(p);
+    obj.len = n as u64;
+    Ok(l)
+}
+
+/// `list[slice] = seq` for an exact list, a simple slice and an exact list or tuple `seq`
+/// (another object)
+/// of as many items as the slice selects: the items are replaced in place. `false` when
+/// the general path must run.
+fn list_assign_slice(vm: &mut Vm, list: Value, slice: Value, seq: Value) -> PyResult<bool> {
+    let new: &[Value] = match object::kind_of(seq) {
+        Some(Kind::List) if seq != list => exact_list_items(seq).unwrap_or_default(),
+        Some(Kind::Tuple) => crate::types::tuple::items(seq),
+        _ => return Ok(false),
+    };
+    let len = exact_list_items(list).map_or(0, |s| s.len());
+    let (start, _, step, n) = crate::types::slice::slice_indices(vm, slice, len)?;
+    let Some(items) = exact_list_items(list) else {
+        return Ok(false);
+    };
+    if n != new.len() || items.len() != len {
+        return Ok(false);
+    }
+    for (k, &v) in new.iter().enumerate() {
+        items[(start + k as i64 * step) as usize] = v;
+    }
+    if let Some(l) = object::downcast::<object::ListObj>(list) {
+        vm.heap.write_barrier(l.items.addr());
+    }
+    Ok(true)
+}
+
 /// `obj[key]`.
-#[inline]
 pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
-    if let Some(i) = key.as_small() {
-        let items: &[Value] = match object::kind_of(obj) {
-            Some(Kind::List) => crate::types::list::list_items(obj),
-            Some(Kind::Tuple) => crate::types::tuple::items(obj),
-            _ => &[],
-        };
-        if let Some(j) = item_at(items, i) {
-            return Ok(items[j]);
-        }
+    if let Some(v) = fast_getitem(obj, key) {
+        return Ok(v);
+    }
+    if object::kind_of(obj) == Some(Kind::List) && simple_slice(vm, key) {
+        return list_slice(vm, obj, key);
     }
     if is_exact_builtin(vm, obj) {
         match object::kind_of(obj) {
@@ -59,15 +154,15 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
 }
 
 /// `obj[key] = value`.
-#[inline]
 pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()> {
-    if let (Some(i), Some(l)) = (key.as_small(), object::downcast::<object::ListObj>(obj)) {
-        let items = crate::types::list::list_items(obj);
-        if let Some(j) = item_at(items, i) {
-            items[j] = value;
-            vm.heap.write_barrier(l.items.addr());
-            return Ok(());
-        }
+    if fast_setitem(vm, obj, key, value) {
+        return Ok(());
+    }
+    if object::kind_of(obj) == Some(Kind::List)
+        && simple_slice(vm, key)
+        && list_assign_slice(vm, obj, key, value)?
+    {
+        return Ok(());
     }
     if is_exact_builtin(vm, obj) {
         match object::kind_of(obj) {
@@ -108,11 +203,9 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
                 return crate::types::set::contains(vm, container, item);
             }
         }
-        Some(Kind::Dict) => {
-            // SAFETY: as above.
-            if unsafe { object::class_word(container) } == vm.cls.dict {
-                return Ok(crate::types::dict::get(vm, container, item)?.is_some());
-            }
+        // SAFETY: as above.
+        Some(Kind::Dict) if unsafe { object::class_word(container) } == vm.cls.dict => {
+            return Ok(crate::types::dict::get(vm, container, item)?.is_some());
         }
         _ => {}
     }

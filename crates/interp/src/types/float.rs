@@ -897,8 +897,11 @@ fn float_getnewargs(vm: &mut Vm, args: Args<'_>) -> PyResult {
 pub fn float_from_object(vm: &mut Vm, x: Value) -> PyResult<f64> {
     let text: Option<String> = if let Some(s) = crate::types::str::as_str(x) {
         Some(s.to_string())
+    } else if let Some(b) = crate::types::bytes::bytes_like(x) {
+        Some(String::from_utf8_lossy(b).into_owned())
     } else {
-        crate::types::bytes::bytes_like(x).map(|b| String::from_utf8_lossy(b).into_owned())
+        crate::types::memoryview::buffer_of(vm, x)?
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
     };
     if let Some(text) = text {
         return match parse_float(&text) {

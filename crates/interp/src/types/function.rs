@@ -425,6 +425,15 @@ prop_field!(prop_fset, fset);
 prop_field!(prop_fdel, fdel);
 prop_field!(prop_doc, doc);
 
+/// `property.__doc__ = value` (a writable member in CPython).
+fn prop_set_doc(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let v = args.pos.get(1).copied().unwrap_or(vm.none);
+    if let Some(p) = object::downcast::<PropertyObj>(args.pos[0]) {
+        p.doc = v;
+    }
+    Ok(vm.none)
+}
+
 fn wrapper_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.check(vm, "staticmethod", 2, 2)?;
     let cls = args.pos[0];
@@ -483,7 +492,13 @@ fn super_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let (this, obj) = match args.pos.len() {
         1 => zero_arg_super(vm)?,
         3 => (args.pos[1], args.pos[2]),
-        2 => return Err(vm.not_implemented("unbound super objects")),
+        2 => {
+            if !object::is::<ClassObj>(args.pos[1]) {
+                let t = type_name(vm, args.pos[1]).to_string();
+                return Err(vm.type_error(format!("super() argument 1 must be a type, not {t}")));
+            }
+            return Err(vm.not_implemented("unbound super objects"));
+        }
         _ => return Err(vm.type_error("super() takes at most 2 arguments")),
     };
     if !object::is::<ClassObj>(this) {
@@ -610,7 +625,7 @@ pub(crate) fn init(vm: &mut Vm) {
     vm.add_getset(p, "fget", prop_fget, None);
     vm.add_getset(p, "fset", prop_fset, None);
     vm.add_getset(p, "fdel", prop_fdel, None);
-    vm.add_getset(p, "__doc__", prop_doc, None);
+    vm.add_getset(p, "__doc__", prop_doc, Some(prop_set_doc));
     for c in [vm.cls.staticmethod, vm.cls.classmethod] {
         vm.add_staticmethod(c, "__new__", wrapper_new);
         vm.add_methods(c, &[("__get__", wrapper_get)]);

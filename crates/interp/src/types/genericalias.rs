@@ -80,7 +80,8 @@ fn ga_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if cls == vm.cls.generic_alias {
         return Ok(alias);
     }
-    if !object::is::<ClassObj>(cls) || !crate::types::class::is_subclass(cls, vm.cls.generic_alias) {
+    if !object::is::<ClassObj>(cls) || !crate::types::class::is_subclass(cls, vm.cls.generic_alias)
+    {
         let t = crate::types::class::type_name(vm, cls).to_string();
         return Err(vm.type_error(format!(
             "GenericAlias.__new__({t}): {t} is not a subtype of GenericAlias"

@@ -23,13 +23,46 @@ const MAX_RESULT_BITS: u64 = 1 << 31;
 /// GC finalizer of the BigInt layout.
 ///
 /// # Safety
-/// `obj` must be a dead BigInt object owning its box.
+/// `obj` must be a dead BigInt object whose value was written at creation.
 pub unsafe fn finalize_bigint(obj: *mut u8) {
     let b = &mut *(obj as *mut BigIntObj);
-    if !b.value.is_null() {
-        drop(Box::from_raw(b.value));
-        b.value = std::ptr::null_mut();
+    recycle(std::mem::ManuallyDrop::take(&mut b.value));
+}
+
+/// Most values kept for reuse, and the largest value (bits) kept.
+const POOL_MAX: usize = 65536;
+const POOL_MAX_BITS: u64 = 256;
+
+thread_local! {
+    /// Values of dead big ints, whose digit vectors new ones reuse: most big ints are
+    /// short-lived temporaries, and this saves their allocations.
+    static POOL: std::cell::RefCell<Vec<BigInt>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn recycle(v: BigInt) {
+    if v.bits() <= POOL_MAX_BITS {
+        POOL.with(|p| {
+            let mut p = p.borrow_mut();
+            if p.len() < POOL_MAX {
+                p.push(v);
+            }
+        });
     }
+}
+
+/// A BigInt object holding `v` (a value beyond the small-int range).
+fn new_big(vm: &mut Vm, v: BigInt) -> Value {
+    let bytes = (v.bits() / 8) as usize + 32;
+    let cls = vm.cls.int;
+    let p = vm.alloc(Kind::BigInt, std::mem::size_of::<BigIntObj>(), cls);
+    // SAFETY: `p` is a fresh BigInt object; its value field is written here, before anything
+    // reads it.
+    unsafe {
+        std::ptr::addr_of_mut!((*(p as *mut BigIntObj)).value)
+            .write(std::mem::ManuallyDrop::new(v));
+    }
+    vm.heap.add_external_pressure(bytes);
+    Value::from_addr(p)
 }
 
 /// An int value: small when it fits, else a BigInt object.
@@ -37,12 +70,7 @@ pub fn new_int(vm: &mut Vm, v: BigInt) -> Value {
     if let Some(small) = v.to_i64().and_then(Value::small) {
         return small;
     }
-    let cls = vm.cls.int;
-    let (val, obj) = vm.alloc_obj::<BigIntObj>(cls);
-    let bytes = (v.bits() / 8) as usize + 32;
-    obj.value = Box::into_raw(Box::new(v));
-    vm.heap.add_external_pressure(bytes);
-    val
+    new_big(vm, v)
 }
 
 /// An int value from an i64.
@@ -57,10 +85,28 @@ pub fn new_i64(vm: &mut Vm, i: i64) -> Value {
 /// An int value from an i128.
 #[inline]
 fn new_i128(vm: &mut Vm, i: i128) -> Value {
-    match i64::try_from(i).ok().and_then(Value::small) {
-        Some(v) => v,
-        None => new_int(vm, BigInt::from(i)),
+    if let Some(v) = i64::try_from(i).ok().and_then(Value::small) {
+        return v;
     }
+    let v = match POOL.with(|p| p.borrow_mut().pop()) {
+        Some(mut b) => {
+            // Reuses the digit vector of the pooled value.
+            let sign = if i < 0 { Sign::Minus } else { Sign::Plus };
+            let m = i.unsigned_abs();
+            b.assign_from_slice(
+                sign,
+                &[
+                    m as u32,
+                    (m >> 32) as u32,
+                    (m >> 64) as u32,
+                    (m >> 96) as u32,
+                ],
+            );
+            b
+        }
+        None => BigInt::from(i),
+    };
+    new_big(vm, v)
 }
 
 /// The integer of an int-like value (small int, big int, bool, or int-subclass instance).
@@ -110,6 +156,13 @@ impl<'a> IntRef<'a> {
         }
     }
 
+    fn to_i128(self) -> Option<i128> {
+        match self {
+            IntRef::Small(i) => Some(i as i128),
+            IntRef::Big(b) => b.to_i128(),
+        }
+    }
+
     fn is_negative(self) -> bool {
         match self {
             IntRef::Small(i) => i < 0,
@@ -134,11 +187,7 @@ fn int_ref<'a>(v: Value) -> Option<IntRef<'a>> {
     match object::kind_of(v)? {
         Kind::BigInt => {
             let b = object::downcast::<BigIntObj>(v)?;
-            if b.value.is_null() {
-                return None;
-            }
-            // SAFETY: a live BigInt object owns a live box (checked non-null), immutable.
-            Some(IntRef::Big(unsafe { &*b.value }))
+            Some(IntRef::Big(&b.value))
         }
         Kind::Bool => object::downcast::<BoolObj>(v).map(|b| IntRef::Small(b.value as i64)),
         Kind::Instance => {
@@ -208,6 +257,25 @@ fn binary_slow(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
     }
 }
 
+/// `a op b` computed exactly in i128 (operands of big ints that fit: no digit vectors);
+/// `None` when the result does not fit or the operation needs the general path.
+fn i128_op(op: BinOp, a: i128, b: i128) -> Option<i128> {
+    match op {
+        BinOp::Add => a.checked_add(b),
+        BinOp::Sub => a.checked_sub(b),
+        BinOp::Mul => a.checked_mul(b),
+        BinOp::And => Some(a & b),
+        BinOp::Or => Some(a | b),
+        BinOp::Xor => Some(a ^ b),
+        BinOp::FloorDiv if b != 0 && !(a == i128::MIN && b == -1) => {
+            Some(Integer::div_floor(&a, &b))
+        }
+        BinOp::Mod if b != 0 && !(a == i128::MIN && b == -1) => Some(Integer::mod_floor(&a, &b)),
+        BinOp::RShift if b >= 0 => Some(a >> b.min(127)),
+        _ => None,
+    }
+}
+
 /// `x op y` for two i64 operands, exactly.
 fn small_op(vm: &mut Vm, op: BinOp, x: i64, y: i64) -> PyResult<Value> {
     let (wx, wy) = (x as i128, y as i128);
@@ -256,6 +324,11 @@ fn small_op(vm: &mut Vm, op: BinOp, x: i64, y: i64) -> PyResult<Value> {
 
 /// `x op y` on big ints.
 fn big_op(vm: &mut Vm, op: BinOp, x: IntRef<'_>, y: IntRef<'_>) -> PyResult<Value> {
+    if let (Some(a), Some(b)) = (x.to_i128(), y.to_i128()) {
+        if let Some(r) = i128_op(op, a, b) {
+            return Ok(new_i128(vm, r));
+        }
+    }
     match op {
         BinOp::TrueDiv => {
             let r = x.with_big(|a| y.with_big(|b| true_divide(a, b)));
@@ -317,10 +390,16 @@ fn big_op(vm: &mut Vm, op: BinOp, x: IntRef<'_>, y: IntRef<'_>) -> PyResult<Valu
                         };
                         return Err(vm.zero_division(msg));
                     }
-                    if op == BinOp::Mod {
-                        a.mod_floor(b)
-                    } else {
-                        a.div_floor(b)
+                    match small_quotient_div_rem(a, b) {
+                        Some((q, r)) => {
+                            if op == BinOp::Mod {
+                                r
+                            } else {
+                                q
+                            }
+                        }
+                        None if op == BinOp::Mod => a.mod_floor(b),
+                        None => a.div_floor(b),
                     }
                 }
                 BinOp::And => a & b,
@@ -331,6 +410,58 @@ fn big_op(vm: &mut Vm, op: BinOp, x: IntRef<'_>, y: IntRef<'_>) -> PyResult<Valu
             Ok(new_int(vm, r))
         }
     }
+}
+
+/// `a // b` and `a % b` for `a >= 0` and `b > 0` of more than 64 bits whose quotient
+/// fits in 64 bits (say a spigot's next digit), in linear time: the quotient is estimated
+/// from the leading bits and corrected on the exact remainder. num-bigint divides such
+/// operands by recursive division, much slower when the quotient is that small. `None`
+/// for other operands.
+fn small_quotient_div_rem(a: &BigInt, b: &BigInt) -> Option<(BigInt, BigInt)> {
+    if a.sign() == Sign::Minus || b.sign() != Sign::Plus || b.bits() <= 64 {
+        return None;
+    }
+    if a.bits() >= b.bits() + 64 {
+        return None;
+    }
+    let shift = b.bits() - 64;
+    let (at, bt) = (top_bits(a, shift), top_bits(b, shift));
+    if bt == 0 {
+        return None;
+    }
+    let q = u64::try_from(at / bt).ok()?;
+    let mut q = BigInt::from(q);
+    let mut r = a - b * &q;
+    while r.sign() == Sign::Minus {
+        q -= 1u32;
+        r += b;
+    }
+    while &r >= b {
+        q += 1u32;
+        r -= b;
+    }
+    Some((q, r))
+}
+
+/// `x >> shift` for a non-negative `x` where that fits in 128 bits, from its top digits.
+fn top_bits(x: &BigInt, shift: u64) -> u128 {
+    let digits = x.iter_u64_digits();
+    let n = digits.len();
+    let first = (shift / 64) as usize;
+    let off = (shift % 64) as u32;
+    let mut acc: u128 = 0;
+    // The digits from `first` up, most significant first (at most three of them).
+    for (k, d) in digits.rev().take(n.saturating_sub(first)).enumerate() {
+        // Digit `index` holds bits `64 * index..`, which land at `64 * index - shift`.
+        let pos = (n - 1 - k - first) as u32 * 64;
+        let d = u128::from(d);
+        if pos < off {
+            acc |= d >> (off - pos);
+        } else if pos - off < 128 {
+            acc |= d << (pos - off);
+        }
+    }
+    acc
 }
 
 /// `base ** exp` for a non-negative exponent; `MemoryError` for absurdly large results.
@@ -1300,18 +1431,25 @@ fn int_from_object(vm: &mut Vm, x: Value, base: Option<Value>) -> PyResult<Value
         crate::types::bytes::bytes_like(x).map(|b| String::from_utf8_lossy(b).into_owned())
     };
     if let Some(base_v) = base {
-        let Some(text) = text else {
-            return Err(vm.type_error("int() can't convert non-string with explicit base"));
-        };
+        // CPython checks the base before the type of `x`.
         let b = crate::ops::convert::index(vm, base_v)?;
         let b = match b.to_u32() {
             Some(b) if b == 0 || (2..=36).contains(&b) => b,
             _ => return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0")),
         };
+        let Some(text) = text else {
+            return Err(vm.type_error("int() can't convert non-string with explicit base"));
+        };
         return int_from_text(vm, x, &text, b);
     }
     if let Some(text) = text {
         return int_from_text(vm, x, &text, 10);
+    }
+    if let Some(data) = crate::types::memoryview::buffer_of(vm, x)? {
+        // Other buffers are read as the bytes they hold (and named so in errors).
+        let b = crate::types::bytes::new_bytes(vm, &data);
+        let text = String::from_utf8_lossy(&data).into_owned();
+        return int_from_text(vm, b, &text, 10);
     }
     if let Some(i) = int_ref(x) {
         return Ok(exact(vm, i));

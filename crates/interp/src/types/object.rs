@@ -151,9 +151,7 @@ pub fn default_repr(vm: &mut Vm, obj: Value) -> String {
 fn receiver(vm: &mut Vm, args: &Args<'_>, owner: &str, name: &str) -> PyResult<Value> {
     match args.pos.first() {
         Some(&v) => Ok(v),
-        None => Err(vm.type_error(format!(
-            "unbound method {owner}.{name}() needs an argument"
-        ))),
+        None => Err(vm.type_error(format!("unbound method {owner}.{name}() needs an argument"))),
     }
 }
 
@@ -325,7 +323,11 @@ fn object_dir(vm: &mut Vm, args: Args<'_>) -> PyResult {
         }
     }
     if let Some(m) = object::downcast::<object::ModuleObj>(obj) {
+        // A module's dir() is its namespace only.
         dict::items(m.dict).into_iter().for_each(|(k, _)| add(k));
+        names.sort();
+        let vals: Vec<Value> = names.iter().map(|n| new_str(vm, n)).collect();
+        return Ok(crate::types::list::new_list(vm, vals));
     }
     let cls = if object::is::<ClassObj>(obj) {
         obj

@@ -63,15 +63,10 @@ impl SetData {
             } else {
                 i
             };
-            let mut j = i;
-            loop {
-                if !f(j, &self.table[j]) {
+            for (k, slot) in self.table[i..=last].iter().enumerate() {
+                if !f(i + k, slot) {
                     return;
                 }
-                if j == last {
-                    break;
-                }
-                j += 1;
             }
             perturb >>= 5;
             i = (i
@@ -80,6 +75,66 @@ impl SetData {
                 .wrapping_add(perturb as usize))
                 & mask;
         }
+    }
+
+    /// Adds `key` in one probe, as CPython's `set_add_entry` does, when every candidate with
+    /// an equal hash is decided without calling Python; `false` (nothing done) otherwise.
+    fn add_fast(&mut self, hash: i64, key: Value) -> bool {
+        let mut empty = None;
+        let mut freeslot = None;
+        let mut undecided = false;
+        let mut present = false;
+        // Hash first, as in `find`.
+        self.probe(hash, |j, s| {
+            if s.hash != hash {
+                if s.hash == DUMMY_HASH {
+                    freeslot = Some(j);
+                } else if s.hash == 0 && s.key.is_null() {
+                    empty = Some(j);
+                    return false;
+                }
+                return true;
+            }
+            if s.key.is_null() {
+                empty = Some(j);
+                return false;
+            }
+            match crate::ops::compare::fast_eq(s.key, key) {
+                Some(true) => {
+                    present = true;
+                    false
+                }
+                Some(false) => true,
+                None => {
+                    undecided = true;
+                    false
+                }
+            }
+        });
+        if undecided {
+            return false;
+        }
+        if present {
+            return true;
+        }
+        self.version += 1;
+        if let Some(j) = freeslot {
+            self.table[j] = Slot { hash, key };
+            self.used += 1;
+            return true;
+        }
+        let j = empty.expect("a set table always has an empty slot");
+        self.table[j] = Slot { hash, key };
+        self.fill += 1;
+        self.used += 1;
+        if self.fill * 5 >= self.mask() * 3 {
+            self.resize(if self.used > 50000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            });
+        }
+        true
     }
 
     /// Inserts a key known to be absent.
@@ -281,24 +336,26 @@ pub fn find(vm: &mut Vm, s: Value, key: Value, hash: i64) -> PyResult<Option<usi
     // First without calling Python: stops at the first candidate only `__eq__` can decide.
     let mut found = None;
     let mut undecided = false;
+    // Hash first: dummies (-1) never match and live slots rarely do, so the branches are
+    // predictable; an empty slot has hash 0 and no key.
     data(s).probe(hash, |j, slot| {
-        if slot.key.is_null() {
-            return slot.hash != 0;
+        if slot.hash != hash {
+            return slot.hash != 0 || !slot.key.is_null();
         }
-        if slot.hash == hash {
-            match crate::ops::compare::fast_eq(slot.key, key) {
-                Some(true) => {
-                    found = Some(j);
-                    return false;
-                }
-                Some(false) => {}
-                None => {
-                    undecided = true;
-                    return false;
-                }
+        if slot.key.is_null() {
+            return false;
+        }
+        match crate::ops::compare::fast_eq(slot.key, key) {
+            Some(true) => {
+                found = Some(j);
+                false
+            }
+            Some(false) => true,
+            None => {
+                undecided = true;
+                false
             }
         }
-        true
     });
     if !undecided {
         return Ok(found);
@@ -328,6 +385,9 @@ pub fn find(vm: &mut Vm, s: Value, key: Value, hash: i64) -> PyResult<Option<usi
 /// `s.add(key)`.
 pub fn add(vm: &mut Vm, s: Value, key: Value) -> PyResult<()> {
     let hash = crate::ops::hash::hash(vm, key)?;
+    if data(s).add_fast(hash, key) {
+        return Ok(());
+    }
     if find(vm, s, key, hash)?.is_none() {
         data(s).insert_new(hash, key);
     }

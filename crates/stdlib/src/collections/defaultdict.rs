@@ -1,7 +1,7 @@
 //! `collections.defaultdict`: a builtin subclass of `dict` whose `__missing__` calls
 //! `default_factory`. Its instances are dict-subclass instances (a native dict in
-//! `native`); the factory is kept in the instance's `default_factory` attribute slot,
-//! behind the class's `default_factory` property.
+//! `native`) with one reserved slot, which holds the factory (read and written through the
+//! class's `default_factory` property); they take no other attributes.
 
 use crate::common;
 use pyrs_interp::object::{self, InstanceObj, Kind};
@@ -14,6 +14,8 @@ use pyrs_interp::value::Value;
 use pyrs_interp::vm::{Args, NativeFn, PyResult, Vm};
 
 const TNAME: &str = "collections.defaultdict";
+/// The reserved instance slot of the factory.
+const FACTORY_SLOT: usize = 0;
 
 fn check(vm: &mut Vm, args: &Args<'_>, method: &str) -> PyResult<Value> {
     let base = common::type_of(vm, TNAME)?;
@@ -33,16 +35,15 @@ fn check(vm: &mut Vm, args: &Args<'_>, method: &str) -> PyResult<Value> {
 
 /// The factory of defaultdict `d` (None when unset).
 fn factory(vm: &mut Vm, d: Value) -> Value {
-    let key = vm.intern("default_factory");
     object::downcast::<InstanceObj>(d)
-        .and_then(|i| instance::get_attr(i, key))
+        .map(|i| instance::get_reserved(i, FACTORY_SLOT))
+        .filter(|v| !v.is_null())
         .unwrap_or(vm.none)
 }
 
 fn set_factory(vm: &mut Vm, d: Value, f: Value) {
     if object::kind_of(d) == Some(Kind::Instance) {
-        let key = vm.intern("default_factory");
-        instance::set_attr(vm, d, key, f);
+        instance::set_reserved(vm, d, FACTORY_SLOT, f);
     }
 }
 
@@ -190,6 +191,7 @@ const METHODS: &[(&str, NativeFn)] = &[
 pub(crate) fn init(vm: &mut Vm) -> Value {
     let base = vm.cls.dict;
     let cls = common::new_type_of_kind(vm, TNAME, Some(base), Kind::Dict, true);
+    class_obj(cls).map = instance::Map::new_class_root(FACTORY_SLOT + 1, false);
     vm.add_methods(cls, METHODS);
     vm.add_getset(cls, "default_factory", dd_factory_get, Some(dd_factory_set));
     cls

@@ -799,8 +799,8 @@ mod tests {
         14, 4, 0, 1, 4294967295, 23, 7, 0, 4294967295, 16, 97, 16, 98, 18, 16, 99, 1,
     ];
     const A_OR_B_PLUS_END: &[u32] = &[
-        14, 4, 0, 1, 4294967295, 23, 13, 1, 4294967295, 17, 0, 13, 5, 22, 97, 98, 0, 17, 1, 18,
-        6, 5, 1,
+        14, 4, 0, 1, 4294967295, 23, 13, 1, 4294967295, 17, 0, 13, 5, 22, 97, 98, 0, 17, 1, 18, 6,
+        5, 1,
     ];
     const WORD_BACKREF: &[u32] = &[
         14, 4, 0, 3, 4294967295, 17, 0, 24, 9, 1, 4294967295, 13, 4, 8, 14, 0, 1, 17, 1, 16, 32,
@@ -878,7 +878,12 @@ mod tests {
 
     #[test]
     fn deep_nesting_reports_too_deep() {
-        let t: Vec<u32> = "ab".repeat(5_000).chars().map(|c| c as u32).chain([99]).collect();
+        let t: Vec<u32> = "ab"
+            .repeat(5_000)
+            .chars()
+            .map(|c| c as u32)
+            .chain([99])
+            .collect();
         let shallow = Request {
             depth_limit: 100,
             ..req(AB_STAR_C, &t, 0)
@@ -889,7 +894,13 @@ mod tests {
     #[test]
     fn malformed_code_fails_without_panicking() {
         let t = text("aaaa");
-        for code in [&[23u32, 99, 0][..], &[18], &[7, 5, 16], &[13, 200, 10, 3], &[24, 3, 9]] {
+        for code in [
+            &[23u32, 99, 0][..],
+            &[18],
+            &[7, 5, 16],
+            &[13, 200, 10, 3],
+            &[24, 3, 9],
+        ] {
             let _ = search(req(code, &t, 0));
         }
     }

@@ -87,7 +87,9 @@ fn noargs<'a>(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<&'a str> {
 /// A method with exactly one argument (METH_O).
 fn one_arg<'a>(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<(&'a str, Value)> {
     let s = receiver(vm, args, name)?;
-    no_kwargs(vm, args, &format!("str.{name}"))?;
+    if !args.kw.is_empty() {
+        no_kwargs(vm, args, &format!("str.{name}"))?;
+    }
     let n = args.pos.len() - 1;
     if n != 1 {
         return Err(vm.type_error(format!(
@@ -106,7 +108,9 @@ fn clinic<'a, 'b>(
     max: usize,
 ) -> PyResult<(&'a str, &'b [Value])> {
     let s = receiver(vm, args, name)?;
-    no_kwargs(vm, args, &format!("str.{name}"))?;
+    if !args.kw.is_empty() {
+        no_kwargs(vm, args, &format!("str.{name}"))?;
+    }
     let rest = &args.pos[1..];
     let n = rest.len();
     if n < min {
@@ -133,7 +137,9 @@ fn old_style<'a, 'b>(
     max: usize,
 ) -> PyResult<(&'a str, &'b [Value])> {
     let s = receiver(vm, args, name)?;
-    no_kwargs(vm, args, &format!("str.{name}"))?;
+    if !args.kw.is_empty() {
+        no_kwargs(vm, args, &format!("str.{name}"))?;
+    }
     let rest = &args.pos[1..];
     let n = rest.len();
     if n < min {
@@ -339,8 +345,9 @@ fn affix_impl(vm: &mut Vm, args: &Args<'_>, name: &str, suffix: bool) -> PyResul
     let (s, rest) = old_style(vm, args, name, 1, 3)?;
     let ascii = receiver_ascii(args);
     let (start, end) = search_range(vm, &rest[1..], char_len(s, ascii))?;
-    let candidates: Vec<Value> = match crate::types::tuple::as_tuple(rest[0]) {
-        Some(t) => t.items().to_vec(),
+    let single = [rest[0]];
+    let candidates: &[Value] = match crate::types::tuple::as_tuple(rest[0]) {
+        Some(t) => t.items(),
         None => {
             if as_str(rest[0]).is_none() {
                 let t = type_name(vm, rest[0]).to_string();
@@ -348,10 +355,10 @@ fn affix_impl(vm: &mut Vm, args: &Args<'_>, name: &str, suffix: bool) -> PyResul
                     "{name} first arg must be str or a tuple of str, not {t}"
                 )));
             }
-            vec![rest[0]]
+            &single
         }
     };
-    for c in candidates {
+    for &c in candidates {
         let Some(p) = as_str(c) else {
             let t = type_name(vm, c).to_string();
             return Err(vm.type_error(format!("tuple for {name} must only contain str, not {t}")));
