@@ -96,11 +96,15 @@ fn corpus_jit_off() {
     );
 }
 
-/// Everything hot compiles at once, every guard that fails gets a bridge: the JIT's main
-/// correctness test.
+/// Everything hot compiles at once (loops, and entry traces of functions with loops), every
+/// guard that fails gets a bridge: the JIT's main correctness test.
 #[test]
 fn corpus_jit_low_threshold() {
-    let cfg = Config::new("jit_low", &["--jit", "threshold=1,trace_eagerness=1"], &[]);
+    let cfg = Config::new(
+        "jit_low",
+        &["--jit", "threshold=1,function_threshold=1,trace_eagerness=1"],
+        &[],
+    );
     run_corpus(&cfg, corpus_programs());
 }
 
@@ -112,7 +116,7 @@ fn corpus_jit_gc_stress() {
         timeout: STRESS_TIMEOUT,
         ..Config::new(
             "jit_gc_stress",
-            &["--jit", "threshold=1,trace_eagerness=1"],
+            &["--jit", "threshold=1,function_threshold=1,trace_eagerness=1"],
             &[("PYRS_GC_STRESS", "1")],
         )
     };

@@ -119,7 +119,7 @@ impl Backend for BaselineBackend {
     }
 
     fn compile_loop(&self, trace: &Trace) -> Result<CompiledInfo, BackendError> {
-        if trace.kind != TraceKind::Loop {
+        if !matches!(trace.kind, TraceKind::Loop | TraceKind::Entry) {
             return Err(self.error(format!("{} is not a loop", trace.id)));
         }
         self.check_new(trace)?;
@@ -166,9 +166,9 @@ impl Backend for BaselineBackend {
         let (entry_addr, need) = {
             let reg = self.registry.borrow();
             let compiled = reg
-                .get(trace)
+                .compiled(trace)
                 .ok_or_else(|| self.error(format!("unknown trace {trace}")))?;
-            if compiled.kind != TraceKind::Loop {
+            if !matches!(compiled.kind, TraceKind::Loop | TraceKind::Entry) {
                 return Err(self.error(format!("{trace} is not a loop")));
             }
             (compiled.entry_addr(), reg.frame_size(trace).unwrap_or(0))
@@ -186,7 +186,7 @@ impl Backend for BaselineBackend {
         let word = unsafe { entry::enter(entry_addr, jitframe.as_mut_ptr(), jitframe.len()) }
             .ok_or_else(|| self.error("compiled code cannot run on this target"))?;
         let exit = decode_exit(word);
-        match self.registry.borrow().get(exit.trace) {
+        match self.registry.borrow().compiled(exit.trace) {
             Some(c) if c.exits.contains(&exit.exit) => Ok(exit),
             _ => Err(self.error(format!("compiled code returned an unknown exit {word:#x}"))),
         }
@@ -202,6 +202,7 @@ impl Backend for BaselineBackend {
         let kind = match compiled.kind {
             TraceKind::Loop => "loop".to_string(),
             TraceKind::Bridge { parent } => format!("bridge from {parent}"),
+            TraceKind::Entry => "entry".to_string(),
         };
         let header = format!(
             "; {trace} {kind}: {} bytes at {:#x}, jitframe of {} slots\n",

@@ -56,20 +56,26 @@ impl Compiled {
 /// Every compiled trace and how they connect.
 #[derive(Default)]
 pub(crate) struct Registry {
-    traces: HashMap<TraceId, Rc<Compiled>>,
+    /// Indexed by trace id (ids are small and dense: entering compiled code looks here).
+    traces: Vec<Option<Rc<Compiled>>>,
     /// The bridges attached to each trace's guards.
     bridges: HashMap<TraceId, Vec<TraceId>>,
     /// The guards that have a bridge.
     attached: HashSet<ExitRef>,
     /// `frame_size` results, forgotten whenever the graph of traces changes (entering
     /// compiled code asks for it every time).
-    sizes: std::cell::RefCell<HashMap<TraceId, usize>>,
+    sizes: std::cell::RefCell<Vec<Option<usize>>>,
 }
 
 impl Registry {
     /// The compiled trace `id`.
     pub(crate) fn get(&self, id: TraceId) -> Option<Rc<Compiled>> {
-        self.traces.get(&id).cloned()
+        self.compiled(id).cloned()
+    }
+
+    /// The compiled trace `id`, borrowed.
+    pub(crate) fn compiled(&self, id: TraceId) -> Option<&Rc<Compiled>> {
+        self.traces.get(id.index())?.as_ref()
     }
 
     /// Whether guard `exit` already has a bridge.
@@ -79,7 +85,10 @@ impl Registry {
 
     /// Records a compiled trace (its id must be new).
     pub(crate) fn insert(&mut self, id: TraceId, compiled: Rc<Compiled>) {
-        self.traces.insert(id, compiled);
+        if self.traces.len() <= id.index() {
+            self.traces.resize(id.index() + 1, None);
+        }
+        self.traces[id.index()] = Some(compiled);
         self.sizes.borrow_mut().clear();
     }
 
@@ -93,8 +102,8 @@ impl Registry {
     /// The jitframe slots needed to run `id`: the most any trace reachable from it
     /// (through attached bridges and jumps to other loops) needs.
     pub(crate) fn frame_size(&self, id: TraceId) -> Option<usize> {
-        self.traces.get(&id)?;
-        if let Some(&n) = self.sizes.borrow().get(&id) {
+        self.compiled(id)?;
+        if let Some(&Some(n)) = self.sizes.borrow().get(id.index()) {
             return Some(n);
         }
         let mut seen = HashSet::new();
@@ -104,14 +113,18 @@ impl Registry {
             if !seen.insert(t) {
                 continue;
             }
-            let Some(c) = self.traces.get(&t) else {
+            let Some(c) = self.compiled(t) else {
                 continue;
             };
             size = size.max(c.out.need);
             todo.extend(c.jumps_to);
             todo.extend(self.bridges.get(&t).into_iter().flatten().copied());
         }
-        self.sizes.borrow_mut().insert(id, size);
+        let mut sizes = self.sizes.borrow_mut();
+        if sizes.len() <= id.index() {
+            sizes.resize(id.index() + 1, None);
+        }
+        sizes[id.index()] = Some(size);
         Some(size)
     }
 }

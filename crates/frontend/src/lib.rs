@@ -18,6 +18,7 @@ mod compile;
 mod dis;
 mod errors;
 mod future;
+mod numbers;
 mod parse_error;
 mod source;
 pub mod stack;

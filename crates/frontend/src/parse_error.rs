@@ -338,13 +338,44 @@ fn legacy_print(src: &str, at: usize) -> Option<CompileError> {
     None
 }
 
+/// When `offset` is inside a `{...}` display, the start of the entry being parsed there
+/// (CPython reports a key missing its `:` at the key).
+fn dict_key_start(src: &str, offset: usize) -> Option<usize> {
+    let b = src.as_bytes().get(..offset)?;
+    let mut depth = 0usize;
+    let mut entry_start = None;
+    for i in (0..b.len()).rev() {
+        match b[i] {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' if depth == 0 => return None,
+            b'(' | b'[' => depth -= 1,
+            b'{' if depth == 0 => {
+                let start = entry_start.unwrap_or(i + 1);
+                return Some(
+                    start + src[start..offset].len() - src[start..offset].trim_start().len(),
+                );
+            }
+            b'{' => depth -= 1,
+            b',' if depth == 0 && entry_start.is_none() => entry_start = Some(i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Converts a parser error.
 pub(crate) fn convert(sm: &SourceMap, err: ParseError) -> CompileError {
     let offset = err.offset.to_usize();
+    use LexicalErrorType as L;
+    if let Some(e) = crate::numbers::literal_error(sm.text()) {
+        let lexical = matches!(err.error, ParseErrorType::Lexical(L::OtherError(_)));
+        if e.range.start().to_usize() <= offset || lexical {
+            return e;
+        }
+    }
     let problem = scan(sm.text());
     let problem_before =
         problem.filter(|p| p.pos() <= offset && !matches!(p, Problem::Unclosed { .. }));
-    use LexicalErrorType as L;
     match err.error {
         ParseErrorType::Lexical(lex) => match lex {
             L::TabError | L::TabsAfterSpaces => {
@@ -424,6 +455,9 @@ pub(crate) fn convert(sm: &SourceMap, err: ParseError) -> CompileError {
                 if let Some(f) = m.get(0..1) {
                     m = f.to_lowercase() + &m[1..];
                 }
+                if m == "invalid Syntax" {
+                    m = "invalid syntax".to_string();
+                }
                 if m == "invalid syntax" {
                     if let Some(p) = problem_before {
                         return problem_error(sm, p);
@@ -470,7 +504,10 @@ pub(crate) fn convert(sm: &SourceMap, err: ParseError) -> CompileError {
                     indentation("unexpected indent", start + width.saturating_sub(1))
                 }
                 (_, Some("Indent")) => expected_block(sm, next_token_start(sm.text(), offset)),
-                (_, Some("\":\"")) => CompileError::at("expected ':'", offset),
+                (_, Some("\":\"")) => match dict_key_start(sm.text(), offset) {
+                    Some(key) => CompileError::at("':' expected after dictionary key", key),
+                    None => CompileError::at("expected ':'", offset),
+                },
                 _ => CompileError::at("invalid syntax", offset),
             }
         }

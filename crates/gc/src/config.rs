@@ -19,8 +19,10 @@ pub struct GcConfig {
 impl Default for GcConfig {
     fn default() -> Self {
         GcConfig {
-            min_budget: 8 << 20,
-            growth: 1.0,
+            // Every collection copies the whole live heap: a larger budget makes them rarer
+            // (untouched budget pages cost no memory).
+            min_budget: 32 << 20,
+            growth: 1.5,
             max_heap: 0,
             stress: false,
             debug: false,

@@ -227,8 +227,12 @@ impl Semispace {
         });
         if config.stress {
             for c in from {
-                // SAFETY: the chunk is owned here and no longer referenced by any live object.
-                unsafe { std::ptr::write_bytes(c.chunk.start(), POISON, c.chunk.size) };
+                // Only `start..used_end` ever held objects: poisoning it is enough to make a
+                // stale reference fail, and stays cheap however large the budget.
+                let used = c.used_end as usize - c.chunk.start() as usize;
+                // SAFETY: the chunk is owned here and no longer referenced by any live object;
+                // `used` is within its size.
+                unsafe { std::ptr::write_bytes(c.chunk.start(), POISON, used) };
                 self.poisoned.push(c.chunk);
             }
         } else if let Some(c) = from.into_iter().max_by_key(|c| c.chunk.size) {

@@ -52,8 +52,9 @@ pub trait Backend {
     /// The backend's name (`baseline`, `cranelift`).
     fn name(&self) -> &'static str;
 
-    /// Compiles a loop (a trace of kind [`TraceKind::Loop`](crate::TraceKind::Loop),
-    /// verified) so that `execute(trace.id, ..)` runs it. Ids must be new.
+    /// Compiles a loop or an entry trace (of kind [`TraceKind::Loop`](crate::TraceKind::Loop)
+    /// or [`TraceKind::Entry`](crate::TraceKind::Entry), verified) so that
+    /// `execute(trace.id, ..)` runs it. Ids must be new.
     fn compile_loop(&self, trace: &Trace) -> Result<CompiledInfo, BackendError>;
 
     /// Compiles a bridge and attaches it to the guard `parent` (of a loop or of another

@@ -93,8 +93,9 @@ impl Parser {
         self.started = true;
         c.keyword("trace")?;
         self.trace.id = trace_id(c)?;
-        self.trace.kind = match c.expect_word("`loop` or `bridge`")? {
+        self.trace.kind = match c.expect_word("`loop`, `bridge` or `entry`")? {
             "loop" => TraceKind::Loop,
+            "entry" => TraceKind::Entry,
             "bridge" => {
                 let trace = trace_id(c)?;
                 c.expect('.')?;

@@ -35,6 +35,7 @@ impl fmt::Display for Trace {
         match self.kind {
             TraceKind::Loop => writeln!(f, "trace {} loop", self.id)?,
             TraceKind::Bridge { parent } => writeln!(f, "trace {} bridge {parent}", self.id)?,
+            TraceKind::Entry => writeln!(f, "trace {} entry", self.id)?,
         }
         for (i, d) in self.descrs.iter().enumerate() {
             writeln!(f, "descr d{i} = {}", DescrText(d))?;

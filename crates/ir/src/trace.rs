@@ -45,13 +45,18 @@ impl Op {
 /// What a trace is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TraceKind {
-    /// A loop: the first op is a `label`; a `jump` without target re-enters the last label.
+    /// A loop: the ops before its last `label` run once per entry (a preamble); a `jump`
+    /// without target re-enters that label.
     Loop,
     /// A bridge from a guard of another trace: its inputs are that guard's fail args.
     Bridge {
         /// The guard it is attached to.
         parent: ExitRef,
     },
+    /// An entry trace: entered by the interpreter at a position that is not a loop header
+    /// (a function's first instruction); it has no label and ends with a `jump` to a
+    /// compiled loop or a `finish`.
+    Entry,
 }
 
 /// What defines a value.

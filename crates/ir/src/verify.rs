@@ -78,8 +78,8 @@ impl<'a> Verifier<'a> {
         if !last.opcode.is_final() {
             return Err(whole("the last op must be `jump` or `finish`".to_string()));
         }
-        if t.kind == TraceKind::Loop && t.ops[0].opcode != Opcode::Label {
-            return Err(whole("a loop must start with `label`".to_string()));
+        if t.kind == TraceKind::Loop && t.loop_label().is_none() {
+            return Err(whole("a loop needs a `label`".to_string()));
         }
         let mut exits = HashSet::new();
         for n in 0..t.ops.len() {
@@ -507,7 +507,7 @@ snapshot s1
 
     #[test]
     fn rejects_structure_errors() {
-        rejects("[i0]\ni1 = int_add(i0, i0)\njump(i1)", "start with `label`");
+        rejects("[i0]\ni1 = int_add(i0, i0)\njump(i1)", "needs a `label`");
         rejects("[i0]\nlabel(i0)\ni1 = int_add(i0, i0)", "last op");
         rejects("[i0]\nlabel(i0)\njump(i0)\njump(i0)", "only the last op");
         rejects("[i0]\nlabel(i0)\njump(i0, i0)", "jumps with");

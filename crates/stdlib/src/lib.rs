@@ -18,8 +18,10 @@ mod common;
 pub mod contextvars;
 pub mod errno;
 pub mod functools;
+pub mod imp;
 pub mod io;
 pub mod itertools;
+pub mod marshal;
 pub mod math;
 pub mod posix;
 pub mod random;
@@ -29,6 +31,7 @@ pub mod string;
 mod structseq;
 pub mod thread;
 pub mod time;
+pub mod warnings;
 pub mod weakref;
 
 /// Registers every native module of this crate with `vm` (created on first import).
@@ -40,8 +43,10 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("_contextvars", contextvars::init);
     vm.register_native_module("errno", errno::init);
     vm.register_native_module("_functools", functools::init);
+    vm.register_native_module("_imp", imp::init);
     vm.register_native_module("_io", io::init);
     vm.register_native_module("itertools", itertools::init);
+    vm.register_native_module("marshal", marshal::init);
     vm.register_native_module("math", math::init);
     vm.register_native_module("posix", posix::init);
     vm.register_native_module("_random", random::init);
@@ -50,6 +55,7 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("time", time::init);
     vm.register_native_module("_string", string::init);
     vm.register_native_module("_thread", thread::init);
+    vm.register_native_module("_warnings", warnings::init);
     vm.register_native_module("_weakref", weakref::init);
     publish_module_names(vm);
 }

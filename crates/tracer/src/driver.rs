@@ -7,18 +7,18 @@ use crate::stats::JitStats;
 use pyrs_jit_ir::{
     Backend, ExitRef, Pass, Position, Snapshot, Trace, TraceBuilder, TraceId, TraceKind, Type,
 };
-use std::collections::HashMap;
+use crate::poshash::PosMap;
 use std::rc::Rc;
 use std::time::Instant;
 
-/// What the interpreter should do after a back-edge.
+/// What the interpreter should do after a back-edge or at a function entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BackEdgeAction {
     /// Keep interpreting.
     Interpret,
-    /// Start recording a loop trace at this header.
+    /// Start recording a trace here (a loop at a header, an entry trace at a function entry).
     Record,
-    /// Enter this compiled loop.
+    /// Enter this compiled trace.
     Enter(TraceId),
 }
 
@@ -45,6 +45,8 @@ pub enum RecordingKind {
     Loop(Position),
     /// A bridge from a failing guard.
     Bridge(ExitRef),
+    /// An entry trace from a function's first instruction.
+    Entry(Position),
 }
 
 /// The failure count and state of one guard.
@@ -66,9 +68,14 @@ pub struct Jit {
     pub log: JitLog,
     backend: Rc<dyn Backend>,
     passes: Vec<Box<dyn Pass>>,
-    counters: HashMap<Position, u32>,
-    aborts: HashMap<Position, u32>,
-    loops: HashMap<Position, TraceId>,
+    counters: PosMap<Position, u32>,
+    aborts: PosMap<Position, u32>,
+    loops: PosMap<Position, TraceId>,
+    /// Function entries: call counts, abandoned recordings and compiled entry traces
+    /// (kept apart from loops: a loop header may be a function's first instruction).
+    entry_counters: PosMap<Position, u32>,
+    entry_aborts: PosMap<Position, u32>,
+    entries: PosMap<Position, TraceId>,
     traces: Vec<Option<CompiledTrace>>,
     /// jitframe size per trace (bridges grow it), refreshed after every compilation.
     frame_sizes: Vec<usize>,
@@ -92,9 +99,12 @@ impl Jit {
             log,
             backend,
             passes,
-            counters: HashMap::new(),
-            aborts: HashMap::new(),
-            loops: HashMap::new(),
+            counters: PosMap::default(),
+            aborts: PosMap::default(),
+            loops: PosMap::default(),
+            entry_counters: PosMap::default(),
+            entry_aborts: PosMap::default(),
+            entries: PosMap::default(),
             traces: Vec::new(),
             frame_sizes: Vec::new(),
             recording: None,
@@ -131,6 +141,33 @@ impl Jit {
             return BackEdgeAction::Interpret;
         }
         BackEdgeAction::Record
+    }
+
+    /// Counts a call entering a function at `entry` (its first instruction) and says what
+    /// to do: entry traces lead from there into the function's compiled loops, so that a
+    /// function called often does not interpret its way to them on every call.
+    pub fn function_entry(&mut self, entry: Position) -> BackEdgeAction {
+        if let Some(&id) = self.entries.get(&entry) {
+            return BackEdgeAction::Enter(id);
+        }
+        if self.recording.is_some() {
+            return BackEdgeAction::Interpret;
+        }
+        let count = self.entry_counters.entry(entry).or_insert(0);
+        *count += 1;
+        if *count < self.params.function_threshold {
+            return BackEdgeAction::Interpret;
+        }
+        *count = 0;
+        if self.entry_aborts.get(&entry).copied().unwrap_or(0) >= MAX_ABORTS_PER_HEADER {
+            return BackEdgeAction::Interpret;
+        }
+        BackEdgeAction::Record
+    }
+
+    /// Starts recording an entry trace at `entry`: the builder the VM records into.
+    pub fn start_entry(&mut self, entry: Position) -> TraceBuilder {
+        self.start(RecordingKind::Entry(entry), TraceKind::Entry)
     }
 
     /// The compiled loop at `header`, if any.
@@ -180,6 +217,7 @@ impl Jit {
         self.stats.abort(reason);
         match kind {
             RecordingKind::Loop(header) => *self.aborts.entry(header).or_insert(0) += 1,
+            RecordingKind::Entry(entry) => *self.entry_aborts.entry(entry).or_insert(0) += 1,
             RecordingKind::Bridge(exit) => {
                 if let Some(g) = self.guard_mut(exit) {
                     g.aborts += 1;
@@ -220,7 +258,7 @@ impl Jit {
         }
         let t = Instant::now();
         let compiled = match kind {
-            RecordingKind::Loop(_) => self.backend.compile_loop(&trace),
+            RecordingKind::Loop(_) | RecordingKind::Entry(_) => self.backend.compile_loop(&trace),
             RecordingKind::Bridge(exit) => self.backend.compile_bridge(exit, &trace),
         };
         self.stats.compiling += t.elapsed();
@@ -237,6 +275,10 @@ impl Jit {
             RecordingKind::Loop(header) => {
                 self.stats.loops += 1;
                 self.loops.insert(header, id);
+            }
+            RecordingKind::Entry(entry) => {
+                self.stats.entries_compiled += 1;
+                self.entries.insert(entry, id);
             }
             RecordingKind::Bridge(exit) => {
                 self.stats.bridges += 1;

@@ -13,6 +13,7 @@ mod abort;
 mod driver;
 mod log;
 mod params;
+mod poshash;
 mod resume;
 mod stats;
 

@@ -11,7 +11,9 @@ pub struct JitStats {
     pub loops: u64,
     /// Bridges compiled and attached.
     pub bridges: u64,
-    /// Entries from the interpreter into compiled loops.
+    /// Function-entry traces compiled.
+    pub entries_compiled: u64,
+    /// Entries from the interpreter into compiled code (loops and entry traces).
     pub entries: u64,
     /// Guard failures that returned to the interpreter.
     pub guard_failures: u64,
@@ -57,7 +59,8 @@ impl fmt::Display for JitStats {
         writeln!(f, "JIT statistics")?;
         writeln!(f, "  loops compiled:     {}", self.loops)?;
         writeln!(f, "  bridges compiled:   {}", self.bridges)?;
-        writeln!(f, "  loop entries:       {}", self.entries)?;
+        writeln!(f, "  entry traces:       {}", self.entries_compiled)?;
+        writeln!(f, "  entries:            {}", self.entries)?;
         writeln!(f, "  guard failures:     {}", self.guard_failures)?;
         writeln!(f, "  recordings:         {}", self.recordings)?;
         writeln!(f, "  aborts:             {}", self.total_aborts())?;

@@ -120,7 +120,7 @@ pub(crate) fn compile(req: &Request) -> Result<Output, String> {
     let epilogue = a.new_dynamic_label();
     let loop_label = match trace.kind {
         TraceKind::Loop => trace.loop_label().map(|n| (n, a.new_dynamic_label())),
-        TraceKind::Bridge { .. } => None,
+        TraceKind::Bridge { .. } | TraceKind::Entry => None,
     };
     let guard_count = trace.ops.iter().filter(|op| op.opcode.is_guard()).count();
     let slots: Box<[Cell<u64>]> = (0..guard_count).map(|_| Cell::new(0)).collect();
@@ -141,7 +141,7 @@ pub(crate) fn compile(req: &Request) -> Result<Output, String> {
     let need = e.static_need()?;
     let entry = e.offset();
     match trace.kind {
-        TraceKind::Loop => e.prologue(),
+        TraceKind::Loop | TraceKind::Entry => e.prologue(),
         TraceKind::Bridge { parent } => e.bridge_entry(parent, need)?,
     }
     for n in 0..trace.ops.len() {

@@ -331,7 +331,7 @@ impl<'a> Compiler<'a> {
             CompKind::Dict => self.emit(Op::BuildMap, 0),
             CompKind::Gen => {}
         }
-        if let Err(e) = self.comprehension_generator(gens, 0, elt, value, kind) {
+        if let Err(e) = self.comprehension_generator(gens, 0, elt, value, kind, range) {
             self.units.pop();
             return Err(e);
         }
@@ -369,7 +369,9 @@ impl<'a> Compiler<'a> {
         elt: &'a ast::Expr,
         value: Option<&'a ast::Expr>,
         kind: CompKind,
+        comp: TextRange,
     ) -> CResult<()> {
+        // CPython locates the loop's own instructions at the whole comprehension.
         let g = &gens[i];
         let start = self.new_label();
         let if_cleanup = self.new_label();
@@ -378,7 +380,7 @@ impl<'a> Compiler<'a> {
             self.emit(Op::LoadFast, 0);
         } else {
             self.expr(&g.iter)?;
-            self.set_loc(g.iter.range());
+            self.set_loc(comp);
             self.emit(
                 if g.is_async {
                     Op::GetAIter
@@ -388,7 +390,7 @@ impl<'a> Compiler<'a> {
                 0,
             );
         }
-        self.set_loc(g.iter.range());
+        self.set_loc(comp);
         self.bind(start);
         if g.is_async {
             self.push_handler(anchor, false, 0);
@@ -404,7 +406,7 @@ impl<'a> Compiler<'a> {
             self.jump_if(cond, false, if_cleanup)?;
         }
         if i + 1 < gens.len() {
-            self.comprehension_generator(gens, i + 1, elt, value, kind)?;
+            self.comprehension_generator(gens, i + 1, elt, value, kind, comp)?;
         } else {
             let depth = gens.len() as u32 + 1;
             match kind {
@@ -431,7 +433,7 @@ impl<'a> Compiler<'a> {
             }
         }
         self.bind(if_cleanup);
-        self.set_loc(g.iter.range());
+        self.set_loc(comp);
         self.emit_jump(Op::JumpBackward, start);
         self.bind(anchor);
         if g.is_async {

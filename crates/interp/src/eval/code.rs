@@ -43,6 +43,9 @@ pub struct CodeInfo {
     /// or free variables: a call with the right number of positional arguments binds them
     /// by copying.
     pub simple_args: bool,
+    /// The code has a loop (a backward jump): the JIT traces function entries only for
+    /// such code.
+    pub has_loop: bool,
     /// The interned `__name__`, `__qualname__` and `__doc__` (None if absent) of functions
     /// made from this code, NULL until the first one is made. Interned strs never move.
     function_strs: Cell<(Value, Value, Value)>,
@@ -75,6 +78,7 @@ impl CodeInfo {
                 && code.kwonlyargcount == 0
                 && code.cellvars.is_empty()
                 && code.freevars.is_empty(),
+            has_loop: code.code.iter().any(|i| i.op == Op::JumpBackward),
             function_strs: Cell::new((Value::NULL, Value::NULL, Value::NULL)),
             varnames: std::cell::OnceCell::new(),
         }

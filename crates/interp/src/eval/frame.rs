@@ -198,10 +198,13 @@ impl Vm {
         }
     }
 
-    /// Gives a finished frame back for reuse. A frame that a frame object or a generator
-    /// still refers to is dropped instead (dropping detaches the frame object).
+    /// Gives a finished frame back for reuse. Its frame object, if any, is detached first
+    /// (it takes the locals); a frame a generator still refers to is dropped instead.
     pub fn recycle_frame(&mut self, mut f: Box<Frame>) {
-        if f.pyframe.is_null() && f.generator.is_null() && self.frame_pool.len() < POOL_MAX {
+        if !f.pyframe.is_null() {
+            crate::types::frame::detach(&mut f);
+        }
+        if f.generator.is_null() && self.frame_pool.len() < POOL_MAX {
             f.values.clear();
             self.frame_pool.push(f);
         }

@@ -95,6 +95,11 @@ pub fn import_module(vm: &mut Vm, full: &str) -> PyResult<Value> {
     let search: Vec<String> = match &parent {
         Some(p) => {
             let pm = import_module(vm, p)?;
+            // Importing the parent may have registered this module (`os` sets `os.path`).
+            let (mods, key) = (vm.sys_modules(), crate::types::str::new_str(vm, full));
+            if let Some(m) = dict::get(vm, mods, key)? {
+                return Ok(m);
+            }
             let path_key = vm.names.__path__;
             let Some(path) = module_dict(pm).and_then(|d| dict::get_str_key(d, path_key)) else {
                 let c = vm.cls.module_not_found_error;

@@ -98,6 +98,19 @@ fn position(frame: &Frame, pc: u32) -> Position {
     }
 }
 
+/// Applies what the JIT did at a function entry: the run's result if the entry frame
+/// finished, else `None` with `raising` set if an exception must now propagate.
+fn after_jit(flow: crate::jit::JitFlow, raising: &mut bool) -> Option<PyResult<Exit>> {
+    match flow {
+        crate::jit::JitFlow::Continue => None,
+        crate::jit::JitFlow::Resumed { raising: r } => {
+            *raising = r;
+            None
+        }
+        crate::jit::JitFlow::Finished(r) => Some(r),
+    }
+}
+
 /// The dispatch loop over the frames from index `base` up. Returns when the frame at `base`
 /// returns or yields, or an exception escapes it.
 pub(crate) fn run<R: crate::jit::Record>(
@@ -108,6 +121,12 @@ pub(crate) fn run<R: crate::jit::Record>(
 ) -> PyResult<Exit> {
     let mut raising = pending_exc;
     let mut reraise = false;
+    if !R::ACTIVE && !pending_exc && vm.jit.is_some() {
+        let flow = crate::jit::function_entry(vm, base);
+        if let Some(r) = after_jit(flow, &mut raising) {
+            return r;
+        }
+    }
     'frames: loop {
         if raising {
             raising = false;
@@ -146,8 +165,35 @@ pub(crate) fn run<R: crate::jit::Record>(
                 f.values[f.values.len() - $n]
             };
         }
+        // The next instruction, kept in a register; `f.pc` is written along with it so that
+        // anything looking at the frame sees the same value. Every jump goes through `jump!`.
+        let mut next_pc = f.pc;
+        macro_rules! jump {
+            ($t:expr) => {{
+                let t = $t;
+                next_pc = t;
+                f.pc = t;
+            }};
+        }
+        // The bool result of a test feeding a conditional jump (the usual case) jumps at
+        // once, skipping the jump instruction. Not while recording: the recorder sees each
+        // instruction.
+        macro_rules! branch_or_push {
+            ($pc:expr, $t:expr) => {{
+                let (pc, t): (u32, bool) = ($pc, $t);
+                match code.code.get(pc as usize + 1).copied() {
+                    Some(j) if !R::ACTIVE && j.op == Op::PopJumpIfFalse => {
+                        jump!(if t { pc + 2 } else { j.arg });
+                    }
+                    Some(j) if !R::ACTIVE && j.op == Op::PopJumpIfTrue => {
+                        jump!(if t { j.arg } else { pc + 2 });
+                    }
+                    _ => push!(vm.bool(t)),
+                }
+            }};
+        }
         loop {
-            let pc = f.pc;
+            let pc = next_pc;
             let Some(&instr) = code.code.get(pc as usize) else {
                 let e = vm.runtime_error("pyrs: fell off the end of a code object");
                 raising = true;
@@ -158,7 +204,8 @@ pub(crate) fn run<R: crate::jit::Record>(
                 return Ok(Exit::Recorded);
             }
             f.lasti = pc;
-            f.pc = pc + 1;
+            next_pc = pc + 1;
+            f.pc = next_pc;
             let arg = instr.arg;
             let result: PyResult<()> = 'instr: {
                 macro_rules! tri {
@@ -349,6 +396,11 @@ pub(crate) fn run<R: crate::jit::Record>(
                                 vm.frames.push(new_frame);
                                 if vm.safepoint().is_err() {
                                     raising = true;
+                                } else if !R::ACTIVE && vm.jit.is_some() {
+                                    let flow = crate::jit::function_entry(vm, base);
+                                    if let Some(r) = after_jit(flow, &mut raising) {
+                                        return r;
+                                    }
                                 }
                                 continue 'frames;
                             }
@@ -370,6 +422,11 @@ pub(crate) fn run<R: crate::jit::Record>(
                                 vm.frames.push(new_frame);
                                 if vm.safepoint().is_err() {
                                     raising = true;
+                                } else if !R::ACTIVE && vm.jit.is_some() {
+                                    let flow = crate::jit::function_entry(vm, base);
+                                    if let Some(r) = after_jit(flow, &mut raising) {
+                                        return r;
+                                    }
                                 }
                                 continue 'frames;
                             }
@@ -421,29 +478,18 @@ pub(crate) fn run<R: crate::jit::Record>(
                             push!(r);
                             break 'instr Ok(());
                         };
-                        // A comparison feeding a conditional jump (the usual case) jumps
-                        // at once. Not while recording: the recorder sees each instruction.
-                        let next = code.code.get(pc as usize + 1).copied();
-                        match next {
-                            Some(j) if !R::ACTIVE && j.op == Op::PopJumpIfFalse => {
-                                f.pc = if t { pc + 2 } else { j.arg };
-                            }
-                            Some(j) if !R::ACTIVE && j.op == Op::PopJumpIfTrue => {
-                                f.pc = if t { j.arg } else { pc + 2 };
-                            }
-                            _ => push!(vm.bool(t)),
-                        }
+                        branch_or_push!(pc, t);
                     }
                     Op::IsOp => {
                         let b = pop!();
                         let a = pop!();
-                        push!(vm.bool((a == b) != (arg == 1)));
+                        branch_or_push!(pc, (a == b) != (arg == 1));
                     }
                     Op::ContainsOp => {
                         let container = pop!();
                         let item = pop!();
                         let r = tri!(ops::subscript::contains(vm, container, item));
-                        push!(vm.bool(r != (arg == 1)));
+                        branch_or_push!(pc, r != (arg == 1));
                     }
                     Op::BinarySubscr => {
                         let key = pop!();
@@ -650,16 +696,16 @@ pub(crate) fn run<R: crate::jit::Record>(
                             push!(v);
                         }
                     }
-                    Op::Jump => f.pc = arg,
+                    Op::Jump => jump!(arg),
                     Op::JumpBackward => {
                         if R::ACTIVE {
                             rec.back_edge(position(f, pc), position(f, arg));
                         }
-                        f.pc = arg;
+                        jump!(arg);
                         tri!(vm.safepoint());
                         if !R::ACTIVE && vm.jit.is_some() {
                             match crate::jit::back_edge(vm, base, arg) {
-                                crate::jit::JitFlow::Continue => {}
+                                crate::jit::JitFlow::Continue => next_pc = f.pc,
                                 crate::jit::JitFlow::Resumed { raising: r } => {
                                     raising = r;
                                     continue 'frames;
@@ -678,24 +724,24 @@ pub(crate) fn run<R: crate::jit::Record>(
                             tri!(ops::convert::truthy(vm, v))
                         };
                         if t == (instr.op == Op::PopJumpIfTrue) {
-                            f.pc = arg;
+                            jump!(arg);
                         }
                     }
                     Op::PopJumpIfNone => {
                         if pop!() == vm.none {
-                            f.pc = arg;
+                            jump!(arg);
                         }
                     }
                     Op::PopJumpIfNotNone => {
                         if pop!() != vm.none {
-                            f.pc = arg;
+                            jump!(arg);
                         }
                     }
                     Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
                         let v = top!();
                         let t = tri!(ops::convert::truthy(vm, v));
                         if t == (instr.op == Op::JumpIfTrueOrPop) {
-                            f.pc = arg;
+                            jump!(arg);
                         } else {
                             pop!();
                         }
@@ -723,7 +769,7 @@ pub(crate) fn run<R: crate::jit::Record>(
                             Some(v) => push!(v),
                             None => {
                                 pop!();
-                                f.pc = arg;
+                                jump!(arg);
                             }
                         }
                     }
@@ -832,7 +878,7 @@ pub(crate) fn run<R: crate::jit::Record>(
                             generator::SendResult::Return(r) => {
                                 pop!();
                                 push!(r);
-                                f.pc = arg;
+                                jump!(arg);
                             }
                         }
                     }

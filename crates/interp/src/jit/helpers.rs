@@ -6,7 +6,7 @@
 use crate::ops;
 use crate::value::Value;
 use crate::vm::{Args, PyResult, Vm};
-use pyrs_frontend::bytecode::{BinOp, CmpOp};
+use pyrs_frontend::bytecode::{BinOp, CmpOp, UnOp};
 use std::cell::Cell;
 
 thread_local! {
@@ -179,4 +179,51 @@ pub extern "C" fn alloc(size: u64, header: u64) -> u64 {
     // SAFETY: as in `with_vm`.
     let vm = unsafe { &mut *vm };
     vm.heap.alloc(pyrs_gc::TypeId(header as u32), size as usize) as u64
+}
+
+/// `list.append(x)` on an exact list; returns None. Never raises, never runs Python code.
+pub extern "C" fn list_append(list: u64, x: u64) -> u64 {
+    let vm = CURRENT_VM.with(|c| c.get());
+    if vm.is_null() {
+        return 0;
+    }
+    // SAFETY: as in `with_vm`.
+    let vm = unsafe { &mut *vm };
+    crate::types::list::list_append(vm, v(list), v(x));
+    vm.none.0
+}
+
+/// `<op> x` (`op` is a `UnOp` number).
+pub extern "C" fn unary_op(x: u64, op: u64) -> u64 {
+    with_vm(|vm| {
+        let op = UnOp::from_arg(op as u32).unwrap_or(UnOp::Not);
+        ops::arith::unary_op(vm, v(x), op)
+    })
+}
+
+/// `item in container` as a bool Value.
+pub extern "C" fn contains(container: u64, item: u64) -> u64 {
+    with_vm(|vm| ops::subscript::contains(vm, v(container), v(item)).map(|t| vm.bool(t)))
+}
+
+/// `slice(start, stop, step)` (the BUILD_SLICE instruction).
+pub extern "C" fn build_slice(start: u64, stop: u64, step: u64) -> u64 {
+    with_vm(|vm| {
+        let cls = vm.cls.slice;
+        let (s, obj) = vm.alloc_obj::<crate::object::SliceObj>(cls);
+        obj.start = v(start);
+        obj.stop = v(stop);
+        obj.step = v(step);
+        Ok(s)
+    })
+}
+
+/// `set.add(x)` of a set comprehension (SET_ADD); returns None.
+pub extern "C" fn set_add(set: u64, x: u64) -> u64 {
+    with_vm(|vm| crate::types::set::add(vm, v(set), v(x)).map(|()| vm.none))
+}
+
+/// `d[k] = x` of a dict comprehension (MAP_ADD); returns None.
+pub extern "C" fn map_add(d: u64, k: u64, x: u64) -> u64 {
+    with_vm(|vm| crate::types::dict::set(vm, v(d), v(k), v(x)).map(|()| vm.none))
 }

@@ -2,9 +2,10 @@
 //! place that turns `object::layouts` structs into field offsets for compiled code.
 
 use crate::object::{
-    ArrayObj, ComplexObj, FloatObj, FunctionObj, Kind, ListObj, ObjHead, RangeIterObj, SeqIterObj,
-    TupleObj,
+    ArrayObj, CellObj, ClassObj, ComplexObj, DictObj, FloatObj, FunctionObj, InstanceObj, Kind,
+    ListObj, ObjHead, RangeIterObj, SeqIterObj, StrObj, TupleObj,
 };
+use crate::types::dict::DictData;
 use pyrs_jit_ir::{ArrayDescr, Descr, DescrId, FieldDescr, SizeDescr, TraceBuilder, Type};
 use std::mem::{offset_of, size_of};
 
@@ -66,6 +67,31 @@ pub struct Descrs {
     pub func_globals: DescrId,
     /// A word of the JIT's constant table (raw array of Values).
     pub const_slot: DescrId,
+    /// `ClassObj.version` (read from pinned classes).
+    pub class_version: DescrId,
+    /// `InstanceObj.map` (the address of an immortal map, as an Int).
+    pub inst_map: DescrId,
+    /// `InstanceObj.slots` (the attribute array).
+    pub inst_slots: DescrId,
+    /// `DictObj.data` (the address of the Rust-owned table, as an Int).
+    pub dict_data: DictDescrs,
+    /// `StrObj.char_len`.
+    pub str_len: DescrId,
+    /// An `ArrayObj`'s capacity (`len`).
+    pub array_len: DescrId,
+    /// `CellObj.value`.
+    pub cell_value: DescrId,
+}
+
+/// Fields of a dict's Rust-owned table, read with `getfield_raw_i` from its address.
+#[derive(Clone, Copy)]
+pub struct DictDescrs {
+    /// `DictObj.data`.
+    pub data: DescrId,
+    /// `DictData.version` (bumped when entries move or keys come and go).
+    pub version: DescrId,
+    /// `DictData.len`.
+    pub len: DescrId,
 }
 
 impl Descrs {
@@ -147,6 +173,27 @@ impl Descrs {
                 len_offset: 0,
                 header: 0,
             })),
+            class_version: field(b, "Class.version", offset_of!(ClassObj, version), Type::Int),
+            inst_map: field(b, "Instance.map", offset_of!(InstanceObj, map), Type::Int),
+            inst_slots: field(
+                b,
+                "Instance.slots",
+                offset_of!(InstanceObj, slots),
+                Type::Ref,
+            ),
+            dict_data: DictDescrs {
+                data: field(b, "Dict.data", offset_of!(DictObj, data), Type::Int),
+                version: field(
+                    b,
+                    "DictData.version",
+                    offset_of!(DictData, version),
+                    Type::Int,
+                ),
+                len: field(b, "DictData.len", offset_of!(DictData, len), Type::Int),
+            },
+            str_len: field(b, "Str.char_len", offset_of!(StrObj, char_len), Type::Int),
+            array_len: field(b, "Array.len", offset_of!(ArrayObj, len), Type::Int),
+            cell_value: field(b, "Cell.value", offset_of!(CellObj, value), Type::Ref),
         }
     }
 }

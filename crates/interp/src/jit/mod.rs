@@ -26,6 +26,8 @@ use pyrs_gc::vm::Visitor;
 use pyrs_jit_ir::{Backend, ExitRef, JitEnv, NoRecorder, Pass, Position, Recorder, TraceId};
 use pyrs_tracer::{AbortReason, BackEdgeAction, Jit, JitLog, JitParams};
 use recorder::TraceRecorder;
+use shadow::SlotRep;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 /// The JIT attached to a VM.
@@ -38,6 +40,10 @@ pub struct JitState {
     pub print_stats: bool,
     /// Spare jitframes (entries nest through residual calls, each takes one).
     frames: Vec<Vec<u64>>,
+    /// How each compiled loop's label carries the frame's slots (jumps into it must match).
+    pub(crate) layouts: HashMap<TraceId, Rc<[SlotRep]>>,
+    /// Loop headers whose slots changed type between iterations: recorded all boxed.
+    pub(crate) unstable: HashSet<Position>,
 }
 
 /// Values compiled code loads by address: GC roots in fixed-size chunks that never move
@@ -101,6 +107,8 @@ pub fn install(
         consts: ConstTable::default(),
         print_stats,
         frames: Vec::new(),
+        layouts: HashMap::new(),
+        unstable: HashSet::new(),
     }));
 }
 
@@ -205,6 +213,42 @@ pub(crate) fn back_edge(vm: &mut Vm, base: usize, header_pc: u32) -> JitFlow {
     }
 }
 
+/// Called by the plain eval loop when the innermost frame is a function call about to run
+/// its first instruction: counts the call, and records or enters an entry trace. Only
+/// plain calls of functions with loops qualify: a finished entry trace returns to the
+/// caller like `return` does, and loop-free functions are inlined into their callers'
+/// traces instead.
+pub(crate) fn function_entry(vm: &mut Vm, base: usize) -> JitFlow {
+    let Some(f) = vm.frames.last() else {
+        return JitFlow::Continue;
+    };
+    let plain = f.pc == 0
+        && f.generator.is_null()
+        && !f.is_init
+        && f.locals.is_null()
+        && f.returns_to == eval::frame::ReturnTo::Caller
+        && eval::code::info(f.code_obj).has_loop;
+    if !plain {
+        return JitFlow::Continue;
+    }
+    let entry = Position {
+        code: f.code as *const _ as usize,
+        pc: 0,
+    };
+    let action = match vm.jit.as_mut() {
+        Some(j) => j.driver.function_entry(entry),
+        None => return JitFlow::Continue,
+    };
+    match action {
+        BackEdgeAction::Interpret => JitFlow::Continue,
+        BackEdgeAction::Enter(id) => enter(vm, base, id),
+        BackEdgeAction::Record => {
+            let mut rec = TraceRecorder::for_entry(vm, entry);
+            record(vm, base, &mut rec)
+        }
+    }
+}
+
 fn record(vm: &mut Vm, base: usize, rec: &mut TraceRecorder) -> JitFlow {
     let r = eval::run::<TraceRecorder>(vm, base, false, rec);
     if rec.active {
@@ -219,7 +263,8 @@ fn record(vm: &mut Vm, base: usize, rec: &mut TraceRecorder) -> JitFlow {
     }
 }
 
-/// Runs compiled loop `id` from the innermost frame, which stands at its header.
+/// Runs compiled trace `id` (a loop or an entry trace) from the innermost frame, which
+/// stands where the trace begins.
 fn enter(vm: &mut Vm, base: usize, id: TraceId) -> JitFlow {
     let entry = vm.frames.len() - 1;
     let Some(j) = vm.jit.as_mut() else {
@@ -298,8 +343,12 @@ fn resume(vm: &mut Vm, base: usize, entry: usize, exit: ExitRef, frame: &[u64]) 
     // SAFETY: `frame` holds what compiled code wrote for this guard's fail arguments; the
     // allocator returns zeroed objects of the requested sizes.
     let frames = unsafe { pyrs_tracer::resume(trace, snapshot, fail_args, frame, &mut alloc) };
-    let mut frames = frames.into_iter();
-    let Some(first) = frames.next() else {
+    // A caller frame resumes after its call instruction, which stays its last
+    // instruction (tracebacks point at it); the innermost frame stands at `pc` itself.
+    let innermost = frames.len().saturating_sub(1);
+    let lasti = |k: usize, pc: u32| if k < innermost { pc.saturating_sub(1) } else { pc };
+    let mut frames = frames.into_iter().enumerate();
+    let Some((_, first)) = frames.next() else {
         return JitFlow::Continue;
     };
     {
@@ -307,9 +356,9 @@ fn resume(vm: &mut Vm, base: usize, entry: usize, exit: ExitRef, frame: &[u64]) 
         f.values.clear();
         f.values.extend(first.slots.iter().map(|&w| Value(w)));
         f.pc = first.pc;
-        f.lasti = first.pc;
+        f.lasti = lasti(0, first.pc);
     }
-    for rf in frames {
+    for (k, rf) in frames {
         let func = Value(rf.slots.first().copied().unwrap_or(0));
         let Some(fo) = object::downcast::<FunctionObj>(func) else {
             break;
@@ -321,7 +370,7 @@ fn resume(vm: &mut Vm, base: usize, entry: usize, exit: ExitRef, frame: &[u64]) 
         fr.values.clear();
         fr.values.extend(rf.slots[1..].iter().map(|&w| Value(w)));
         fr.pc = rf.pc;
-        fr.lasti = rf.pc;
+        fr.lasti = lasti(k, rf.pc);
         vm.frames.push(fr);
         vm.call_depth += 1;
     }

@@ -7,7 +7,7 @@
 
 use super::helpers;
 use super::layout::Descrs;
-use super::shadow::Sh;
+use super::shadow::{Sh, SlotRep};
 use crate::eval::frame::Frame;
 use crate::object::{self, FunctionObj, Kind};
 use crate::value::Value;
@@ -19,6 +19,13 @@ use pyrs_jit_ir::{
 };
 use pyrs_tracer::{AbortReason, RecordingKind};
 use std::collections::HashMap;
+
+mod attr;
+mod branch;
+mod calls;
+mod facts;
+mod globals;
+mod residual;
 
 /// One interpreter frame as the recorder sees it.
 struct ShadowFrame {
@@ -50,8 +57,17 @@ pub(crate) struct TraceRecorder {
     started: bool,
     /// The call being recorded is residual: the interpreter runs it in a nested loop.
     pub(crate) nested_call: bool,
+    /// Guards already emitted that hold until the next residual call.
+    heap: facts::HeapFacts,
+    /// Dict values whose table address was guarded (tables live as long as their dict).
+    checked_tables: HashMap<OpRef, i64>,
     /// False once the recording ended (closed or aborted).
     pub(crate) active: bool,
+    /// A loop's label: how each base-frame slot is carried around the loop.
+    layout: Vec<SlotRep>,
+    /// This bridge or entry trace went on through a compiled loop header once because
+    /// its slots did not fit the loop's label.
+    deferred_close: bool,
 }
 
 /// Class and singleton words (all pinned) the recorder embeds.
@@ -78,15 +94,77 @@ fn code_id(code: &'static CodeObject) -> u64 {
 
 impl TraceRecorder {
     /// Starts recording a loop whose header is where the innermost frame now stands.
+    /// Slots holding small ints, floats or complexes are carried unboxed around the loop
+    /// (unless an earlier recording found the loop type-unstable).
     pub(crate) fn for_loop(vm: &mut Vm, header: Position) -> TraceRecorder {
-        let base = vm.frames.len() - 1;
         let jit = vm.jit.as_mut().expect("jit");
-        let mut b = jit.driver.start_loop(header);
+        let b = jit.driver.start_loop(header);
+        let unstable = jit.unstable.contains(&header);
+        let mut r = TraceRecorder::from_innermost(vm, b, RecordingKind::Loop(header));
+        let values = &vm.frames[r.base].values;
+        r.layout = if unstable {
+            vec![SlotRep::Ref; values.len()]
+        } else {
+            values.iter().map(|&v| SlotRep::of(vm, v)).collect()
+        };
+        r.label(vm, header.pc);
+        r
+    }
+
+    /// Emits a loop's label after unboxing the slots its layout carries unboxed (guarded
+    /// with snapshots at the header, where the interpreter's boxed slots are intact).
+    fn label(&mut self, vm: &mut Vm, header_pc: u32) {
+        let snap = self.snapshot(header_pc, 0);
+        let mut args = Vec::new();
+        for k in 0..self.layout.len() {
+            let s = self.frames[0].slots[k];
+            let v = vm.frames[self.base].values[k];
+            let unboxed = match self.layout[k] {
+                SlotRep::Ref => s,
+                _ => self.specialize(vm, s, v, &snap),
+            };
+            let carried = match unboxed {
+                Sh::Int(w) => {
+                    args.push(w);
+                    Sh::Int(w)
+                }
+                Sh::Float(f, _) => {
+                    args.push(f);
+                    Sh::Float(f, None)
+                }
+                Sh::Complex(re, im, _) => {
+                    args.extend([re, im]);
+                    Sh::Complex(re, im, None)
+                }
+                other => {
+                    args.push(self.val(other));
+                    other
+                }
+            };
+            self.frames[0].slots[k] = carried;
+        }
+        self.facts.clear();
+        self.b.op(O::Label, &args, None);
+        // Values loaded before the label are not visible after it.
+        let globals = vm.frames[self.base].globals;
+        self.frames[0].globals = self.constant(vm, globals);
+    }
+
+    /// Starts recording an entry trace from the first instruction of the innermost frame,
+    /// a function just called.
+    pub(crate) fn for_entry(vm: &mut Vm, entry: Position) -> TraceRecorder {
+        let jit = vm.jit.as_mut().expect("jit");
+        let b = jit.driver.start_entry(entry);
+        TraceRecorder::from_innermost(vm, b, RecordingKind::Entry(entry))
+    }
+
+    /// A recorder whose inputs are the innermost frame's slots.
+    fn from_innermost(vm: &mut Vm, mut b: TraceBuilder, kind: RecordingKind) -> TraceRecorder {
+        let base = vm.frames.len() - 1;
         let f = &vm.frames[base];
         let inputs: Vec<OpRef> = f.values.iter().map(|_| b.input(Type::Ref)).collect();
-        b.op(O::Label, &inputs, None);
         let slots = inputs.into_iter().map(Sh::Val).collect();
-        let mut r = TraceRecorder::new(vm, b, RecordingKind::Loop(header), base);
+        let mut r = TraceRecorder::new(vm, b, kind, base);
         let globals = r.constant(vm, vm.frames[base].globals);
         r.frames.push(ShadowFrame {
             code: vm.frames[base].code,
@@ -166,7 +244,11 @@ impl TraceRecorder {
             },
             started: false,
             nested_call: false,
+            heap: facts::HeapFacts::default(),
+            checked_tables: HashMap::new(),
             active: true,
+            layout: Vec::new(),
+            deferred_close: false,
         }
     }
 
@@ -296,7 +378,11 @@ impl TraceRecorder {
             TraceBuilder::new(TraceId(0), pyrs_jit_ir::TraceKind::Loop),
         );
         if let Some(j) = vm.jit.as_mut() {
-            let _ = j.driver.finish(b);
+            if let Ok(id) = j.driver.finish(b) {
+                if matches!(self.kind, RecordingKind::Loop(_)) {
+                    j.layouts.insert(id, std::mem::take(&mut self.layout).into());
+                }
+            }
         }
     }
 
@@ -513,17 +599,37 @@ impl TraceRecorder {
 
     // ---- residual calls ------------------------------------------------------------------
 
+    /// A residual call of a helper that may run Python code and raise.
     fn call(&mut self, target: usize, args: &[OpRef], result: Type, snap: Snapshot) -> OpRef {
+        let effects = Effects {
+            can_raise: true,
+            can_collect: false,
+            pure: false,
+            may_force: true,
+        };
+        self.call_with(target, args, result, effects, Some(snap))
+    }
+
+    /// A residual call with the given effects; a helper that can raise is followed by
+    /// `guard_no_exception` with `snap`, and one that may run Python code voids the
+    /// heap facts.
+    fn call_with(
+        &mut self,
+        target: usize,
+        args: &[OpRef],
+        result: Type,
+        effects: Effects,
+        snap: Option<Snapshot>,
+    ) -> OpRef {
+        if effects.may_force {
+            self.heap.clear();
+        }
+        let can_raise = effects.can_raise;
         let descr = self.b.add_descr(Descr::Call(pyrs_jit_ir::CallDescr {
             name: "helper".to_string(),
             args: args.iter().map(|a| a.ty()).collect(),
             result,
-            effects: Effects {
-                can_raise: true,
-                can_collect: false,
-                pure: false,
-                may_force: true,
-            },
+            effects,
         }));
         let f = self.b.const_int(target as i64);
         let mut all = vec![f];
@@ -534,7 +640,9 @@ impl TraceRecorder {
             O::CallR
         };
         let r = self.b.op(op, &all, Some(descr));
-        self.guard(O::GuardNoException, &[], snap);
+        if let (true, Some(snap)) = (can_raise, snap) {
+            self.guard(O::GuardNoException, &[], snap);
+        }
         r
     }
 
@@ -552,8 +660,17 @@ impl TraceRecorder {
             let own = matches!(self.kind, RecordingKind::Loop(h) if h == here);
             if !own {
                 if let Some(id) = vm.jit.as_ref().and_then(|j| j.driver.loop_at(here)) {
-                    self.close(vm, pc, Some(id));
-                    return Ok(Step::Stop);
+                    // A slot the loop carries unboxed may not hold its type yet (a loop
+                    // variable is unbound before the first iteration): record one more
+                    // iteration, then close at the header.
+                    if self.fits(vm, id) {
+                        self.close(vm, pc, Some(id))?;
+                        return Ok(Step::Stop);
+                    }
+                    if self.deferred_close {
+                        return Err(AbortReason::TypeUnstable);
+                    }
+                    self.deferred_close = true;
                 }
             }
         }
@@ -607,9 +724,13 @@ impl TraceRecorder {
             }
             Op::LoadGlobal => {
                 let name = names_of(f)[arg as usize];
+                let snap = self.snapshot(pc, 0);
+                if let Some(s) = self.load_global_inline(vm, name, &snap) {
+                    self.push(s);
+                    return Ok(Step::Go);
+                }
                 let g = self.top_frame().globals;
                 let n = self.b.const_ptr(name.0);
-                let snap = self.snapshot(pc, 0);
                 let r = self.call(
                     helpers::load_global as *const () as usize,
                     &[g, n],
@@ -627,7 +748,12 @@ impl TraceRecorder {
                 let o = self.pop();
                 let o = self.specialize(vm, o, rt(1), &snap);
                 let nm = crate::types::str::as_str(name).unwrap_or("");
+                let inline = match o {
+                    Sh::Val(_) => self.load_attr_inline(vm, o, rt(1), name, &snap),
+                    _ => None,
+                };
                 let r = match (o, nm) {
+                    _ if inline.is_some() => inline.unwrap_or(Sh::Null),
                     (Sh::Complex(re, _, _), "real") => Sh::Float(re, None),
                     (Sh::Complex(_, im, _), "imag") => Sh::Float(im, None),
                     _ => {
@@ -648,6 +774,9 @@ impl TraceRecorder {
                 let snap = self.snapshot(pc, 0);
                 let o = self.pop();
                 let v = self.pop();
+                if self.store_attr_inline(vm, o, v, rt(1), name, &snap) {
+                    return Ok(Step::Go);
+                }
                 let (ov, vv) = (self.val(o), self.val(v));
                 let n = self.b.const_ptr(name.0);
                 self.call(
@@ -667,62 +796,10 @@ impl TraceRecorder {
                 let r = self.b.op(op, &[av, bv], None);
                 self.push(Sh::Bool(r));
             }
-            Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
-                let cond = rt(1);
-                let jump_if = instr.op == Op::PopJumpIfTrue;
-                let s = self.peek(1);
-                let before = self.snapshot(pc, 0);
-                let truth = match s {
-                    Sh::Bool(b) => b,
-                    _ => {
-                        let s = self.specialize(vm, s, cond, &before);
-                        match s {
-                            Sh::Int(i) => {
-                                let z = self.b.const_int(1);
-                                self.b.op(O::IntNe, &[i, z], None)
-                            }
-                            Sh::Float(x, _) => {
-                                let z = self.b.const_float(0.0);
-                                self.b.op(O::FloatNe, &[x, z], None)
-                            }
-                            _ if cond == vm.true_ || cond == vm.false_ || cond == vm.none => {
-                                let r = self.val(s);
-                                let c = self.b.const_ptr(cond.0);
-                                self.guard(O::GuardValue, &[r, c], before.clone());
-                                self.b.const_int((cond == vm.true_) as i64)
-                            }
-                            _ => {
-                                let r = self.val(s);
-                                self.call(
-                                    helpers::truthy as *const () as usize,
-                                    &[r],
-                                    Type::Int,
-                                    before.clone(),
-                                )
-                            }
-                        }
-                    }
-                };
-                let taken_truth = if cond == vm.true_ {
-                    true
-                } else if cond == vm.false_ || cond == vm.none {
-                    false
-                } else {
-                    crate::ops::convert::truthy(vm, cond)
-                        .map_err(|_| AbortReason::ExceptionRaised)?
-                };
-                let jumps = taken_truth == jump_if;
-                // On failure the branch went the other way.
-                let other_pc = if jumps { pc + 1 } else { arg };
-                let after = self.snapshot(other_pc, 1);
-                let g = if taken_truth {
-                    O::GuardTrue
-                } else {
-                    O::GuardFalse
-                };
-                self.guard(g, &[truth], after);
-                self.pop();
-            }
+            Op::PopJumpIfFalse
+            | Op::PopJumpIfTrue
+            | Op::JumpIfFalseOrPop
+            | Op::JumpIfTrueOrPop => return self.cond_jump(vm, pc, instr.op, arg, rt(1)),
             Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
                 let snap = self.snapshot(pc, 0);
                 let s = self.pop();
@@ -748,6 +825,11 @@ impl TraceRecorder {
                 let name = names_of(f)[arg as usize];
                 let snap = self.snapshot(pc, 0);
                 let o = self.pop();
+                if let Some((m, s)) = self.load_method_inline(vm, o, rt(1), name, &snap) {
+                    self.push(m);
+                    self.push(s);
+                    return Ok(Step::Go);
+                }
                 let ov = self.val(o);
                 let n = self.b.const_ptr(name.0);
                 let m = self.call(
@@ -792,11 +874,11 @@ impl TraceRecorder {
             }
             Op::ReturnValue => {
                 if self.frames.len() == 1 {
-                    // A bridge may end by returning from the frame the loop runs in.
+                    // A bridge or an entry trace may end by returning from its base frame.
                     let plain = !f.is_init
                         && f.generator.is_null()
                         && f.returns_to == crate::eval::frame::ReturnTo::Caller;
-                    if !matches!(self.kind, RecordingKind::Bridge(_)) || !plain {
+                    if matches!(self.kind, RecordingKind::Loop(_)) || !plain {
                         return Err(AbortReason::LeftLoop);
                     }
                     let s = self.pop();
@@ -823,7 +905,11 @@ impl TraceRecorder {
                 let t = self.new_tuple(vm, &vals);
                 self.push(Sh::Val(t));
             }
-            _ => return Err(AbortReason::Unsupported),
+            _ => {
+                return self
+                    .residual_instr(vm, pc, instr, f)
+                    .unwrap_or(Err(AbortReason::Unsupported))
+            }
         }
         Ok(Step::Go)
     }
@@ -859,8 +945,14 @@ impl TraceRecorder {
         let header = self.position(target);
         match self.kind {
             RecordingKind::Loop(h) if h == header => {
-                self.close(vm, target, None);
+                self.close(vm, target, None)?;
                 Ok(Step::Stop)
+            }
+            // An entry trace leads into compiled loops; it does not unroll one that is not.
+            RecordingKind::Entry(_)
+                if vm.jit.as_ref().and_then(|j| j.driver.loop_at(header)).is_none() =>
+            {
+                Err(AbortReason::InnerLoop)
             }
             _ => Ok(Step::Go),
         }
@@ -873,9 +965,30 @@ impl TraceRecorder {
         }
     }
 
-    /// Ends the trace with a jump carrying the base frame's slots: to its own label, or to
-    /// the compiled loop `target`.
-    fn close(&mut self, vm: &mut Vm, header_pc: u32, target: Option<TraceId>) {
+    /// Whether the base frame's slots, as they are now, can jump to the label of compiled
+    /// loop `target` (each slot it carries unboxed holds a value of that type).
+    fn fits(&self, vm: &Vm, target: TraceId) -> bool {
+        let Some(layout) = vm.jit.as_ref().and_then(|j| j.layouts.get(&target)) else {
+            return false;
+        };
+        let values = &vm.frames[self.base].values;
+        layout.len() == values.len()
+            && layout.iter().zip(values).enumerate().all(|(k, (&rep, &v))| {
+                rep == SlotRep::Ref
+                    || match self.frames[0].slots[k] {
+                        Sh::Int(_) => rep == SlotRep::Int,
+                        Sh::Float(..) => rep == SlotRep::Float,
+                        Sh::Complex(..) => rep == SlotRep::Complex,
+                        Sh::Val(_) => SlotRep::of(vm, v) == rep,
+                        Sh::Null | Sh::Bool(_) => false,
+                    }
+            })
+    }
+
+    /// Ends the trace with a jump carrying the base frame's slots as the label of its own
+    /// loop, or of the compiled loop `target`, takes them. Fails if a slot that label
+    /// takes unboxed holds a value of another type.
+    fn close(&mut self, vm: &mut Vm, header_pc: u32, target: Option<TraceId>) -> R<()> {
         // Compiled loops do not collect: when a collection is due, leave for the
         // interpreter's next safepoint (at the header, with the slots as they are).
         let poll = vm.heap.jit_interface().collection_requested as i64;
@@ -889,9 +1002,43 @@ impl TraceRecorder {
         }));
         let addr = self.b.const_int(poll);
         let due = self.b.op(O::GetfieldRawI, &[addr], Some(byte));
-        self.guard(O::GuardFalse, &[due], snap);
+        self.guard(O::GuardFalse, &[due], snap.clone());
+        let layout: std::rc::Rc<[SlotRep]> = match target {
+            None => self.layout.clone().into(),
+            Some(id) => vm
+                .jit
+                .as_ref()
+                .and_then(|j| j.layouts.get(&id).cloned())
+                .unwrap_or_else(|| std::rc::Rc::from([])),
+        };
         let slots = self.frames[0].slots.clone();
-        let args: Vec<OpRef> = slots.into_iter().map(|s| self.val(s)).collect();
+        if layout.len() != slots.len() {
+            return Err(AbortReason::TypeUnstable);
+        }
+        let mut args = Vec::with_capacity(slots.len());
+        for (k, s) in slots.into_iter().enumerate() {
+            let v = vm.frames[self.base].values[k];
+            let s = match layout[k] {
+                SlotRep::Ref => s,
+                _ => self.specialize(vm, s, v, &snap),
+            };
+            match (layout[k], s) {
+                (SlotRep::Ref, s) => {
+                    let w = self.val(s);
+                    args.push(w);
+                }
+                (SlotRep::Int, Sh::Int(w)) | (SlotRep::Float, Sh::Float(w, _)) => args.push(w),
+                (SlotRep::Complex, Sh::Complex(re, im, _)) => args.extend([re, im]),
+                _ => {
+                    if let (None, RecordingKind::Loop(h)) = (target, self.kind) {
+                        if let Some(j) = vm.jit.as_mut() {
+                            j.unstable.insert(h);
+                        }
+                    }
+                    return Err(AbortReason::TypeUnstable);
+                }
+            }
+        }
         let descr = target.map(|id| {
             self.b.add_descr(Descr::Target(TargetDescr {
                 trace: id,
@@ -900,6 +1047,7 @@ impl TraceRecorder {
         });
         self.b.op(O::Jump, &args, descr);
         self.finish(vm);
+        Ok(())
     }
 
     fn binary_op(&mut self, vm: &mut Vm, pc: u32, arg: u32, av: Value, bv: Value) -> R<Step> {
@@ -1081,7 +1229,18 @@ impl TraceRecorder {
             self.push(Sh::Int(tagged));
             return Ok(Step::Go);
         }
-        if cls == vm.cls.list_iterator || cls == vm.cls.tuple_iterator {
+        // The sequence of a list or tuple iterator may be a subclass instance (whose items
+        // live in its native payload): only an exact list or tuple is read inline.
+        let exact_seq = if cls == vm.cls.list_iterator {
+            vm.cls.list
+        } else {
+            vm.cls.tuple
+        };
+        let seq_ok = |it: Value| {
+            object::downcast::<object::SeqIterObj>(it)
+                .is_some_and(|o| o.seq.is_null() || class_of(o.seq) == exact_seq)
+        };
+        if (cls == vm.cls.list_iterator || cls == vm.cls.tuple_iterator) && seq_ok(it) {
             self.guard_class(r, cls, &snap);
             let o = object::downcast::<object::SeqIterObj>(it).ok_or(AbortReason::Unsupported)?;
             let seq = self.b.op(O::GetfieldGcR, &[r], Some(self.d.seq_seq));
@@ -1094,6 +1253,8 @@ impl TraceRecorder {
                 return self.exit_loop(exit_pc);
             }
             self.guard(O::GuardTrue, &[nn], snap.clone());
+            let k = self.b.const_int(exact_seq.0 as i64);
+            self.guard(O::GuardClass, &[seq, k], snap.clone());
             let idx = self.b.op(O::GetfieldGcI, &[r], Some(self.d.seq_index));
             let is_list = cls == vm.cls.list_iterator;
             let len = if is_list {
@@ -1145,11 +1306,11 @@ impl TraceRecorder {
     }
 
     /// The recorded path leaves the loop (the iterator is popped): a loop trace cannot
-    /// close any more, a bridge goes on after the loop.
+    /// close any more, a bridge or an entry trace goes on after the loop.
     fn exit_loop(&mut self, _exit_pc: u32) -> R<Step> {
         match self.kind {
             RecordingKind::Loop(_) => Err(AbortReason::LeftLoop),
-            RecordingKind::Bridge(_) => Ok(Step::Go),
+            RecordingKind::Bridge(_) | RecordingKind::Entry(_) => Ok(Step::Go),
         }
     }
 
@@ -1300,17 +1461,37 @@ impl TraceRecorder {
         let snap = self.snapshot(pc, 0);
         let mut args: Vec<Sh> = (0..argc).map(|_| self.pop()).collect();
         args.reverse();
+        let mut argv: Vec<Value> = f.values[len - argc..].to_vec();
         let (callable, callee) = if method {
-            // The shadow of LOAD_METHOD is (bound method, NULL): call the bound method.
             let s = self.pop();
             let m = self.pop();
-            if s != Sh::Null || reads_frames(f.values[len - argc - 2]) {
+            if reads_frames(f.values[len - argc - 2]) {
                 return Err(AbortReason::Unsupported);
             }
-            (Value::NULL, m)
+            if s == Sh::Null {
+                // A residual LOAD_METHOD left (bound method, NULL) in the shadow while
+                // the interpreter may hold (function, receiver): call the bound method.
+                (Value::NULL, m)
+            } else {
+                // (method, receiver) on both stacks: the receiver is the first argument.
+                let recv = f.values[len - argc - 1];
+                let callable = f.values[len - argc - 2];
+                if let Some(r) = self.call_native_method_inline(vm, callable, s, recv, &args) {
+                    self.push(r);
+                    return Ok(Step::Go);
+                }
+                args.insert(0, s);
+                argv.insert(0, recv);
+                (callable, m)
+            }
         } else {
             (f.values[len - argc - 1], self.pop())
         };
+        if let Some(r) = self.call_builtin_inline(vm, callee, callable, &args, &argv, &snap) {
+            self.push(r);
+            return Ok(Step::Go);
+        }
+        let argc = args.len();
         self.nested_call = true;
         if let Some(fo) = object::downcast::<FunctionObj>(callable) {
             let code = crate::eval::code::code_of(fo.code);

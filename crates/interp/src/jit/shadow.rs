@@ -4,6 +4,9 @@
 //! heap, passed to a residual call, carried around the loop); a snapshot describes them as
 //! virtual objects, so a guard costs no allocation.
 
+use crate::object::{self, Kind};
+use crate::value::Value;
+use crate::vm::Vm;
 use pyrs_jit_ir::OpRef;
 
 /// The IR view of one interpreter slot.
@@ -21,4 +24,37 @@ pub enum Sh {
     Complex(OpRef, OpRef, Option<OpRef>),
     /// `True` (1) or `False` (0) as an Int.
     Bool(OpRef),
+}
+
+/// How a compiled loop carries one frame slot from its `jump` back to its `label`: as a
+/// Value word, or unboxed when the slot held a small int, float or complex when the loop
+/// was recorded (checked once per entry, before the label, instead of every iteration).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlotRep {
+    /// A Value word (one Ref label argument).
+    Ref,
+    /// A small int's tagged word (one Int label argument).
+    Int,
+    /// An exact float's value (one Float label argument).
+    Float,
+    /// An exact complex's parts (two Float label arguments).
+    Complex,
+}
+
+impl SlotRep {
+    /// The representation a slot holding `v` gets.
+    pub fn of(vm: &Vm, v: Value) -> SlotRep {
+        if v.is_small() {
+            return SlotRep::Int;
+        }
+        let exact = |cls: Value| {
+            // SAFETY: `kind_of` returned Some, so `v` points to a live object.
+            unsafe { object::class_word(v) == cls }
+        };
+        match object::kind_of(v) {
+            Some(Kind::Float) if exact(vm.cls.float) => SlotRep::Float,
+            Some(Kind::Complex) if exact(vm.cls.complex) => SlotRep::Complex,
+            _ => SlotRep::Ref,
+        }
+    }
 }

@@ -410,7 +410,7 @@ fn getitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
             "{what} indices must be integers or slices, not {t}"
         )));
     }
-    let i = ops::convert::index_isize(vm, key)?;
+    let i = crate::types::slice::subscript_index(vm, key)?;
     let data = bytes_like(v).unwrap_or(&[]);
     let i = if i < 0 { i + data.len() as i64 } else { i };
     match usize::try_from(i).ok().and_then(|i| data.get(i)) {
@@ -1525,7 +1525,7 @@ fn setitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
             "bytearray indices must be integers or slices, not {t}"
         )));
     }
-    let i = ops::convert::index_isize(vm, key)?;
+    let i = crate::types::slice::subscript_index(vm, key)?;
     let x = byte_arg(vm, value)?;
     let b = buf(vm, &args, "__setitem__")?;
     let i = if i < 0 { i + b.len() as i64 } else { i };
@@ -1563,7 +1563,7 @@ fn delitem(vm: &mut Vm, args: Args<'_>) -> PyResult {
             "bytearray indices must be integers or slices, not {t}"
         )));
     }
-    let i = ops::convert::index_isize(vm, key)?;
+    let i = crate::types::slice::subscript_index(vm, key)?;
     let b = buf(vm, &args, "__delitem__")?;
     let i = if i < 0 { i + b.len() as i64 } else { i };
     if i < 0 || i as usize >= b.len() {

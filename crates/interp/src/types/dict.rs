@@ -208,7 +208,7 @@ pub unsafe fn finalize_dict(obj: *mut u8) {
 
 /// Most tables kept for reuse, and the largest one kept (entries). The pool holds only
 /// tables of dicts that died since it was last drained, memory the process already had.
-const POOL_MAX: usize = 65536;
+const POOL_MAX: usize = 1 << 18;
 const POOL_MAX_ENTRIES: usize = 16;
 
 thread_local! {
@@ -244,8 +244,16 @@ pub fn new_dict(vm: &mut Vm) -> Value {
 
 /// A new empty dict whose class is `cls` (dict or a builtin subclass's payload).
 pub fn new_dict_of_class(vm: &mut Vm, cls: Value) -> Value {
+    let table = new_table();
+    // The table lives outside the heap until a collection finds the dict dead: it brings
+    // the next collection closer.
+    let bytes = std::mem::size_of::<DictData>()
+        + table.entries.capacity() * std::mem::size_of::<Entry>()
+        + table.indices.capacity() * 4
+        + 64;
+    vm.heap.add_external_pressure(bytes);
     let (v, d) = vm.alloc_obj::<DictObj>(cls);
-    d.data = Box::into_raw(new_table());
+    d.data = Box::into_raw(table);
     v
 }
 

@@ -578,6 +578,22 @@ fn cell_contents(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 /// Registers the methods of functions and friends.
+/// `__call__` of functions, methods and builtins: calls the receiver with the rest.
+fn call_self(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let Some((&f, rest)) = args.pos.split_first() else {
+        return Err(vm.type_error("descriptor '__call__' needs an argument"));
+    };
+    crate::ops::call::call_args(
+        vm,
+        f,
+        Args {
+            pos: rest,
+            kw: args.kw,
+            kwnames: args.kwnames,
+        },
+    )
+}
+
 pub(crate) fn init(vm: &mut Vm) {
     let f = vm.cls.function;
     vm.add_getset(f, "__name__", f_name, Some(f_set_name));
@@ -591,7 +607,14 @@ pub(crate) fn init(vm: &mut Vm) {
     vm.add_getset(f, "__closure__", f_closure, None);
     vm.add_getset(f, "__annotations__", f_annotations, Some(f_set_annotations));
     vm.add_getset(f, "__dict__", f_dict, Some(f_set_dict));
-    vm.add_methods(f, &[("__repr__", f_repr), ("__get__", f_get)]);
+    vm.add_methods(
+        f,
+        &[
+            ("__repr__", f_repr),
+            ("__get__", f_get),
+            ("__call__", call_self),
+        ],
+    );
     let m = vm.cls.method;
     vm.add_staticmethod(m, "__new__", m_new);
     vm.add_getset(m, "__func__", m_func, None);
@@ -602,11 +625,12 @@ pub(crate) fn init(vm: &mut Vm) {
             ("__repr__", m_repr),
             ("__getattr__", m_getattr),
             ("__eq__", m_eq),
+            ("__call__", call_self),
         ],
     );
     crate::types::class::update_slot_flags(vm, m);
     let b = vm.cls.builtin_function;
-    vm.add_methods(b, &[("__repr__", b_repr)]);
+    vm.add_methods(b, &[("__repr__", b_repr), ("__call__", call_self)]);
     vm.add_getset(b, "__name__", b_name, None);
     vm.add_getset(b, "__qualname__", b_qualname, None);
     vm.add_getset(b, "__self__", b_self, None);

@@ -22,6 +22,7 @@ pub mod iters;
 pub mod list;
 pub mod mappingproxy;
 pub mod memoryview;
+pub mod module;
 pub mod native;
 pub mod object;
 pub mod range;
@@ -54,6 +55,7 @@ pub(crate) fn init_all(vm: &mut Vm) {
     mappingproxy::init(vm);
     genericalias::init(vm);
     memoryview::init(vm);
+    module::init(vm);
     set::init(vm);
     range::init(vm);
     slots::init(vm);

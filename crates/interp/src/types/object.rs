@@ -33,15 +33,34 @@ pub fn call_class(vm: &mut Vm, cls: Value, args: Args<'_>) -> PyResult<Value> {
             );
         }
     }
+    if cls == vm.cls.set && args.kw.is_empty() && args.pos.len() <= 1 {
+        // Exactly what `set.__new__` then `set.__init__` do; builtin classes are immutable.
+        let s = crate::types::set::new_set_of_class(vm, cls);
+        if let Some(&it) = args.pos.first() {
+            crate::types::set::update_internal(vm, s, it)?;
+        }
+        return Ok(s);
+    }
     type_call_impl(vm, cls, args)
 }
+
+/// Most arguments of a class call passed on without a heap allocation.
+const INLINE_ARGS: usize = 8;
 
 fn type_call_impl(vm: &mut Vm, cls: Value, args: Args<'_>) -> PyResult<Value> {
     let new_name = vm.names.__new__;
     let new = lookup(vm, cls, new_name);
-    let mut pos = Vec::with_capacity(args.pos.len() + 1);
-    pos.push(cls);
-    pos.extend_from_slice(args.pos);
+    let n = args.pos.len() + 1;
+    let mut small = [Value::NULL; INLINE_ARGS];
+    let mut big = Vec::new();
+    let pos: &mut [Value] = if n <= INLINE_ARGS {
+        &mut small[..n]
+    } else {
+        big.resize(n, Value::NULL);
+        &mut big
+    };
+    pos[0] = cls;
+    pos[1..].copy_from_slice(args.pos);
     let new_fn = object::downcast::<object::MethodWrapperObj>(new)
         .map(|w| w.func)
         .unwrap_or(new);
@@ -49,7 +68,7 @@ fn type_call_impl(vm: &mut Vm, cls: Value, args: Args<'_>) -> PyResult<Value> {
         vm,
         new_fn,
         Args {
-            pos: &pos,
+            pos: &*pos,
             kw: args.kw,
             kwnames: args.kwnames,
         },
@@ -58,7 +77,16 @@ fn type_call_impl(vm: &mut Vm, cls: Value, args: Args<'_>) -> PyResult<Value> {
         return Ok(obj);
     }
     let init_name = vm.names.__init__;
-    let init = lookup(vm, class_of(vm, obj), init_name);
+    let obj_cls = class_of(vm, obj);
+    let init = lookup(vm, obj_cls, init_name);
+    // `object.__init__` does nothing (and accepts any arguments) when the class overrides
+    // `__new__` but not `__init__`: the usual case of builtin classes (`range(n)`).
+    let object_cls = vm.cls.object;
+    if init == lookup(vm, object_cls, init_name)
+        && lookup(vm, obj_cls, new_name) != lookup(vm, object_cls, new_name)
+    {
+        return Ok(obj);
+    }
     if !init.is_null() {
         pos[0] = obj;
         let r = ops::call::call_unbound_args(
@@ -66,7 +94,7 @@ fn type_call_impl(vm: &mut Vm, cls: Value, args: Args<'_>) -> PyResult<Value> {
             init,
             obj,
             Args {
-                pos: &pos,
+                pos: &*pos,
                 kw: args.kw,
                 kwnames: args.kwnames,
             },
@@ -88,12 +116,13 @@ fn excess_args(vm: &mut Vm, cls: Value, args: &Args<'_>, which: &str) -> PyResul
     let obj_new = dict::get_str_key(class_obj(vm.cls.object).dict, new).unwrap_or(Value::NULL);
     let c_init = lookup(vm, cls, init);
     let c_new = lookup(vm, cls, new);
-    let n = class_name(cls).to_string();
     if which == "new" {
         if c_new != obj_new || c_init == obj_init {
+            let n = class_name(cls).to_string();
             return Err(vm.type_error(format!("{n}() takes no arguments")));
         }
     } else if c_init != obj_init || c_new == obj_new {
+        let n = class_name(cls).to_string();
         return Err(vm.type_error(format!(
             "{n}.__init__() takes exactly one argument (the instance to initialize)"
         )));
@@ -354,14 +383,21 @@ fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
         2 => Ok(class_of(vm, args.pos[1])),
         4 => {
             let (name, bases, ns) = (args.pos[1], args.pos[2], args.pos[3]);
-            if crate::types::str::as_str(name).is_none() {
-                return Err(vm.type_error("type.__new__() argument 1 must be str"));
-            }
-            if crate::types::tuple::as_tuple(bases).is_none() {
-                return Err(vm.type_error("type.__new__() argument 2 must be tuple"));
-            }
-            if dict::as_dict(ns).is_none() {
-                return Err(vm.type_error("type.__new__() argument 3 must be dict"));
+            let checks = [
+                (crate::types::str::as_str(name).is_some(), 1, "str", name),
+                (
+                    crate::types::tuple::as_tuple(bases).is_some(),
+                    2,
+                    "tuple",
+                    bases,
+                ),
+                (dict::as_dict(ns).is_some(), 3, "dict", ns),
+            ];
+            if let Some(&(_, i, want, v)) = checks.iter().find(|c| !c.0) {
+                let t = crate::types::class::type_name(vm, v);
+                return Err(vm.type_error(format!(
+                    "type.__new__() argument {i} must be {want}, not {t}"
+                )));
             }
             let bs: Vec<Value> = tuple::items(bases).to_vec();
             let winner = winner_metaclass(vm, meta, &bs)?;

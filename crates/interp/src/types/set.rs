@@ -240,9 +240,16 @@ impl SetData {
 
     /// Removes every key.
     pub fn clear(&mut self) {
+        let mut table = std::mem::take(&mut self.table);
+        table.clear();
+        table.resize(8, Slot::default());
+        table.shrink_to(8);
         *self = SetData {
+            table,
+            used: 0,
+            fill: 0,
             version: self.version + 1,
-            ..SetData::default()
+            finger: 0,
         };
     }
 }
@@ -273,7 +280,7 @@ pub unsafe fn finalize_set(obj: *mut u8) {
 }
 
 /// Most tables kept for reuse, and the largest one kept (slots).
-const POOL_MAX: usize = 16384;
+const POOL_MAX: usize = 1 << 16;
 const POOL_MAX_SLOTS: usize = 64;
 
 thread_local! {
@@ -311,8 +318,14 @@ fn new_table() -> Box<SetData> {
 
 /// A new empty set of class `cls` (set, frozenset or a subclass's payload).
 pub fn new_set_of_class(vm: &mut Vm, cls: Value) -> Value {
+    let table = new_table();
+    // The table lives outside the heap until a collection finds the set dead: it brings
+    // the next collection closer.
+    let bytes =
+        std::mem::size_of::<SetData>() + table.table.capacity() * std::mem::size_of::<Slot>() + 32;
+    vm.heap.add_external_pressure(bytes);
     let (v, s) = vm.alloc_obj::<SetObj>(cls);
-    s.data = Box::into_raw(new_table());
+    s.data = Box::into_raw(table);
     v
 }
 
@@ -1203,9 +1216,16 @@ fn set_init(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if !args.kw.is_empty() {
         return Err(vm.type_error("set() takes no keyword arguments"));
     }
-    let tname = crate::types::class::type_name(vm, s).to_string();
-    let a = method_args(vm, &args, &tname, 0, 1)?;
-    data(s).clear();
+    let a = match args.pos.get(1..) {
+        Some(rest) if rest.len() <= 1 => rest,
+        _ => {
+            let tname = crate::types::class::type_name(vm, s).to_string();
+            method_args(vm, &args, &tname, 0, 1)?
+        }
+    };
+    if data(s).fill != 0 {
+        data(s).clear();
+    }
     if let Some(o) = as_set(s) {
         o.hash = 0;
     }

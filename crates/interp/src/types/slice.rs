@@ -49,6 +49,18 @@ pub fn as_index(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
     }
 }
 
+/// The integer of a subscript already checked to be index-like, with [`as_index`]'s
+/// `IndexError` for one that does not fit in 64 bits.
+pub fn subscript_index(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    match as_index(vm, v)? {
+        Some(i) => Ok(i),
+        None => {
+            let t = crate::types::class::type_name(vm, v).to_string();
+            Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")))
+        }
+    }
+}
+
 /// Clamps a big integer into the i64 range (CPython clamps slice bounds to `Py_ssize_t`).
 pub fn clamp_i64(b: &BigInt) -> i64 {
     b.to_i64().unwrap_or(if b.sign() == Sign::Minus {

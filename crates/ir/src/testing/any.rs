@@ -9,12 +9,14 @@ use crate::opcode::{ArgType, DescrUse, Opcode, Operands};
 use crate::trace::{Trace, TraceKind};
 use crate::types::{OpRef, Type};
 
-/// A random verifiable trace (loop or bridge) exercising the whole IR.
+/// A random verifiable trace (loop, entry or bridge) exercising the whole IR.
 pub fn random_any_trace(seed: u64) -> Trace {
     let mut probe = super::Rng::new(seed);
     let id = TraceId(probe.below(100) as u32);
-    let kind = if probe.chance(70) {
+    let kind = if probe.chance(60) {
         TraceKind::Loop
+    } else if probe.chance(25) {
+        TraceKind::Entry
     } else {
         let parent = ExitRef {
             trace: TraceId(probe.below(100) as u32),

@@ -88,7 +88,7 @@ impl Backend for InterpBackend {
     }
 
     fn compile_loop(&self, trace: &Trace) -> Result<CompiledInfo, BackendError> {
-        if trace.kind != TraceKind::Loop {
+        if !matches!(trace.kind, TraceKind::Loop | TraceKind::Entry) {
             return Err(self.error(format!("{} is not a loop", trace.id)));
         }
         self.add(trace).map(|(_, info)| info)
@@ -122,7 +122,7 @@ impl Backend for InterpBackend {
     ) -> Result<ExitRef, BackendError> {
         let mut cur = self.trace(trace)?;
         let need = self.state.borrow().frame_size;
-        if cur.kind != TraceKind::Loop || jitframe.len() < need {
+        if !matches!(cur.kind, TraceKind::Loop | TraceKind::Entry) || jitframe.len() < need {
             return Err(self.error(format!("{trace} is not a loop, or the jitframe is short")));
         }
         // SAFETY: forwarded from this function's contract. No borrow of `state` is held

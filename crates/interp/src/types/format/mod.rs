@@ -587,7 +587,54 @@ pub fn apply_str(s: &str, spec: &FormatSpec) -> Result<String, FmtError> {
 /// Shortest digits and decimal-point position of a finite, non-negative `f`:
 /// `f == 0.DIGITS * 10**decpt`. Zero gives `("0", 1)`.
 fn shortest_digits(f: f64) -> (String, i32) {
-    sci_digits(&format!("{f:e}"))
+    let (digits, decpt) = sci_digits(&format!("{f:e}"));
+    // Only long outputs can sit exactly halfway between two shortest candidates.
+    if digits.len() >= 16 {
+        if let Some(even) = half_even_candidate(f, &digits, decpt) {
+            return (even, decpt);
+        }
+    }
+    (digits, decpt)
+}
+
+/// When `f` lies exactly halfway between two `digits.len()`-digit decimals that both read
+/// back as `f`, the one with an even last digit (CPython's choice; Rust may pick the other).
+fn half_even_candidate(f: f64, digits: &str, decpt: i32) -> Option<String> {
+    let n = digits.len();
+    let (exact, exp_decpt) = {
+        let s = format!("{f:.60e}");
+        let (mant, exp) = s.split_once('e')?;
+        let d: Vec<u8> = mant.bytes().filter(u8::is_ascii_digit).collect();
+        (d, exp.parse::<i32>().ok()? + 1)
+    };
+    if exp_decpt != decpt || exact.len() <= n + 1 || exact[n] != b'5' {
+        return None;
+    }
+    if exact[n + 1..].iter().any(|&b| b != b'0') {
+        return None;
+    }
+    let mut cand = exact[..n].to_vec();
+    if (cand[n - 1] - b'0') % 2 == 1 {
+        let mut i = n;
+        loop {
+            i = i.checked_sub(1)?;
+            if cand[i] == b'9' {
+                cand[i] = b'0';
+            } else {
+                cand[i] += 1;
+                break;
+            }
+        }
+    }
+    while cand.len() > 1 && cand.last() == Some(&b'0') {
+        cand.pop();
+    }
+    let cand = String::from_utf8(cand).ok()?;
+    if cand == digits {
+        return None;
+    }
+    let back: f64 = format!("0.{cand}e{decpt}").parse().ok()?;
+    (back == f).then_some(cand)
 }
 
 /// Digits (trailing zeros removed, at least one) and decimal-point position of a number

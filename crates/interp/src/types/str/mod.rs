@@ -318,7 +318,7 @@ pub fn getitem(vm: &mut Vm, s: Value, key: Value) -> PyResult {
         let t = type_name(vm, key).to_string();
         return Err(vm.type_error(format!("string indices must be integers, not '{t}'")));
     }
-    let i = ops::convert::index_isize(vm, key)?;
+    let i = crate::types::slice::subscript_index(vm, key)?;
     let i = if i < 0 { i + n as i64 } else { i };
     let c = if i < 0 {
         None

@@ -297,7 +297,7 @@ fn bytes_payload(vm: &mut Vm, v: Value) -> PyResult<String> {
 fn format_impl(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResult<String> {
     let tuple = crate::types::tuple::as_tuple(args).map(|t| t.items().to_vec());
     let excluded = if bytes_mode {
-        crate::types::bytes::as_bytes(args).is_some()
+        crate::types::bytes::bytes_like(args).is_some() || super::as_str(args).is_some()
     } else {
         super::as_str(args).is_some()
     };
