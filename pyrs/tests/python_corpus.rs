@@ -102,7 +102,10 @@ fn corpus_jit_off() {
 fn corpus_jit_low_threshold() {
     let cfg = Config::new(
         "jit_low",
-        &["--jit", "threshold=1,function_threshold=1,trace_eagerness=1"],
+        &[
+            "--jit",
+            "threshold=1,function_threshold=1,trace_eagerness=1",
+        ],
         &[],
     );
     run_corpus(&cfg, corpus_programs());
@@ -116,7 +119,10 @@ fn corpus_jit_gc_stress() {
         timeout: STRESS_TIMEOUT,
         ..Config::new(
             "jit_gc_stress",
-            &["--jit", "threshold=1,function_threshold=1,trace_eagerness=1"],
+            &[
+                "--jit",
+                "threshold=1,function_threshold=1,trace_eagerness=1",
+            ],
             &[("PYRS_GC_STRESS", "1")],
         )
     };

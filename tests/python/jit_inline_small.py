@@ -3,7 +3,7 @@
 # Instance attributes traced through maps: reads, writes, attributes added in the loop,
 # and every way the traced assumptions break mid-loop (class change, map change, deleted
 # attribute, class attribute rebound, properties, __getattr__, descriptors, __slots__).
-N = 48
+N = 24
 
 
 class Point:
@@ -52,7 +52,7 @@ def grow(n):
         p = Point.__new__(Point)
         p.x = i
         p.y = i + 1
-        if i % 20 == 0:
+        if i % 10 == 0:
             p.z = 1
         p.w = p.x + p.y
         out.append(p.w + getattr(p, "z", 0))
@@ -66,9 +66,9 @@ def deleted(n):
     p = Point(1, 2)
     t = 0
     for i in range(n):
-        if i == 40:
+        if i == 20:
             del p.x
-        if i == 42:
+        if i == 21:
             p.x = 10
         try:
             t += p.x
@@ -84,7 +84,7 @@ def class_switch(n):
     p = Point(1, 2)
     t = 0
     for i in range(n):
-        if i == 28:
+        if i == 14:
             p.__class__ = Other
         t += p.x + p.scale
     return t
@@ -151,7 +151,7 @@ def special(n):
         wp.v = i % 3
         wd.d = i
         sl.a = i % 5
-        if i == 40:
+        if i == 20:
             wn.nd = 100
             WithGetattr.a = 0
     return t, wd.stored
@@ -175,7 +175,7 @@ def getattribute(n):
     objs = [Plain(), Plain()]
     t = 0
     for i in range(n):
-        if i == 40:
+        if i == 20:
             objs[1] = Logged()
         t += objs[i % 2].x
     return t
@@ -192,7 +192,7 @@ def add_descriptor_later(n):
     c = C()
     t = 0
     for i in range(n):
-        if i == 40:
+        if i == 20:
             C.x = property(lambda self: 50)
         t += c.x
     return t
@@ -206,7 +206,7 @@ print("late property", add_descriptor_later(N))
 # builtins, builtins shadowed by new globals).
 import builtins  # noqa
 
-N = 48
+N = 24
 
 
 class Shape:
@@ -251,7 +251,7 @@ def patch_midloop(n):
     s = Square(2)
     t = 0
     for i in range(n):
-        if i == 40:
+        if i == 20:
             Shape.area = lambda self: 7
         t += s.area()
     return t
@@ -274,7 +274,7 @@ def builtin_calls(n):
         if isinstance(i, int) and not isinstance(i, bool):
             t += 1
         acc.append(t)
-        if i == 44:
+        if i == 22:
             items.append(b"xyz")
             items.append(Sized())
     return t, len(acc), acc[-1]
@@ -311,9 +311,9 @@ def use_globals(n):
     t = 0
     for i in range(n):
         t += (i % LIMIT) * factor
-        if i == 28:
+        if i == 14:
             LIMIT = 7
-        if i == 44:
+        if i == 22:
             rebind_factor()
     return t
 
@@ -339,7 +339,7 @@ def call_global_fn(n):
     t = 0
     for i in range(n):
         t += helper(i)
-        if i == 40:
+        if i == 20:
             helper = other_helper
     return t
 
@@ -351,11 +351,11 @@ def shadow_builtin(n):
     t = 0
     for i in range(n):
         t += abs(-i) + len("ab")
-        if i == 36:
+        if i == 18:
             globals()["abs"] = lambda v: 0
-        if i == 40:
+        if i == 20:
             del globals()["abs"]
-        if i == 46:
+        if i == 23:
             builtins.len = lambda v: 100
     builtins.len = orig_len
     return t
@@ -370,7 +370,7 @@ def class_global(n):
     t = 0
     for i in range(n):
         t += isinstance(shapes[i % 3], Square)
-        if i == 40:
+        if i == 20:
             Square = Circle
     return t
 

@@ -3,11 +3,11 @@
 use crate::abort::AbortReason;
 use crate::log::JitLog;
 use crate::params::JitParams;
+use crate::poshash::PosMap;
 use crate::stats::JitStats;
 use pyrs_jit_ir::{
     Backend, ExitRef, Pass, Position, Snapshot, Trace, TraceBuilder, TraceId, TraceKind, Type,
 };
-use crate::poshash::PosMap;
 use std::rc::Rc;
 use std::time::Instant;
 

@@ -346,7 +346,13 @@ fn resume(vm: &mut Vm, base: usize, entry: usize, exit: ExitRef, frame: &[u64]) 
     // A caller frame resumes after its call instruction, which stays its last
     // instruction (tracebacks point at it); the innermost frame stands at `pc` itself.
     let innermost = frames.len().saturating_sub(1);
-    let lasti = |k: usize, pc: u32| if k < innermost { pc.saturating_sub(1) } else { pc };
+    let lasti = |k: usize, pc: u32| {
+        if k < innermost {
+            pc.saturating_sub(1)
+        } else {
+            pc
+        }
+    };
     let mut frames = frames.into_iter().enumerate();
     let Some((_, first)) = frames.next() else {
         return JitFlow::Continue;

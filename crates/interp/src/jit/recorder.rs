@@ -68,6 +68,9 @@ pub(crate) struct TraceRecorder {
     /// This bridge or entry trace went on through a compiled loop header once because
     /// its slots did not fit the loop's label.
     deferred_close: bool,
+    /// Label arguments checked before the label to be list or tuple iterators over an
+    /// exact list or tuple ([`SlotRep::ListIter`]).
+    checked_iters: std::collections::HashSet<OpRef>,
 }
 
 /// Class and singleton words (all pinned) the recorder embeds.
@@ -121,6 +124,12 @@ impl TraceRecorder {
             let v = vm.frames[self.base].values[k];
             let unboxed = match self.layout[k] {
                 SlotRep::Ref => s,
+                SlotRep::ListIter | SlotRep::TupleIter => {
+                    let r = self.val(s);
+                    self.check_iter(vm, r, self.layout[k], &snap);
+                    self.checked_iters.insert(r);
+                    s
+                }
                 _ => self.specialize(vm, s, v, &snap),
             };
             let carried = match unboxed {
@@ -249,6 +258,7 @@ impl TraceRecorder {
             active: true,
             layout: Vec::new(),
             deferred_close: false,
+            checked_iters: std::collections::HashSet::new(),
         }
     }
 
@@ -380,7 +390,8 @@ impl TraceRecorder {
         if let Some(j) = vm.jit.as_mut() {
             if let Ok(id) = j.driver.finish(b) {
                 if matches!(self.kind, RecordingKind::Loop(_)) {
-                    j.layouts.insert(id, std::mem::take(&mut self.layout).into());
+                    j.layouts
+                        .insert(id, std::mem::take(&mut self.layout).into());
                 }
             }
         }
@@ -796,10 +807,9 @@ impl TraceRecorder {
                 let r = self.b.op(op, &[av, bv], None);
                 self.push(Sh::Bool(r));
             }
-            Op::PopJumpIfFalse
-            | Op::PopJumpIfTrue
-            | Op::JumpIfFalseOrPop
-            | Op::JumpIfTrueOrPop => return self.cond_jump(vm, pc, instr.op, arg, rt(1)),
+            Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                return self.cond_jump(vm, pc, instr.op, arg, rt(1))
+            }
             Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
                 let snap = self.snapshot(pc, 0);
                 let s = self.pop();
@@ -950,7 +960,11 @@ impl TraceRecorder {
             }
             // An entry trace leads into compiled loops; it does not unroll one that is not.
             RecordingKind::Entry(_)
-                if vm.jit.as_ref().and_then(|j| j.driver.loop_at(header)).is_none() =>
+                if vm
+                    .jit
+                    .as_ref()
+                    .and_then(|j| j.driver.loop_at(header))
+                    .is_none() =>
             {
                 Err(AbortReason::InnerLoop)
             }
@@ -965,6 +979,23 @@ impl TraceRecorder {
         }
     }
 
+    /// Guards that `r` is a list (tuple) iterator whose sequence is a live exact list
+    /// (tuple), as [`SlotRep::ListIter`] ([`SlotRep::TupleIter`]) promises.
+    fn check_iter(&mut self, vm: &Vm, r: OpRef, rep: SlotRep, snap: &Snapshot) {
+        let (it_cls, seq_cls) = if rep == SlotRep::ListIter {
+            (vm.cls.list_iterator, vm.cls.list)
+        } else {
+            (vm.cls.tuple_iterator, vm.cls.tuple)
+        };
+        self.guard_class(r, it_cls, snap);
+        let seq = self.b.op(O::GetfieldGcR, &[r], Some(self.d.seq_seq));
+        let null = self.b.const_ptr(0);
+        let nn = self.b.op(O::PtrNe, &[seq, null], None);
+        self.guard(O::GuardTrue, &[nn], snap.clone());
+        let k = self.b.const_int(seq_cls.0 as i64);
+        self.guard(O::GuardClass, &[seq, k], snap.clone());
+    }
+
     /// Whether the base frame's slots, as they are now, can jump to the label of compiled
     /// loop `target` (each slot it carries unboxed holds a value of that type).
     fn fits(&self, vm: &Vm, target: TraceId) -> bool {
@@ -973,16 +1004,20 @@ impl TraceRecorder {
         };
         let values = &vm.frames[self.base].values;
         layout.len() == values.len()
-            && layout.iter().zip(values).enumerate().all(|(k, (&rep, &v))| {
-                rep == SlotRep::Ref
-                    || match self.frames[0].slots[k] {
-                        Sh::Int(_) => rep == SlotRep::Int,
-                        Sh::Float(..) => rep == SlotRep::Float,
-                        Sh::Complex(..) => rep == SlotRep::Complex,
-                        Sh::Val(_) => SlotRep::of(vm, v) == rep,
-                        Sh::Null | Sh::Bool(_) => false,
-                    }
-            })
+            && layout
+                .iter()
+                .zip(values)
+                .enumerate()
+                .all(|(k, (&rep, &v))| {
+                    rep == SlotRep::Ref
+                        || match self.frames[0].slots[k] {
+                            Sh::Int(_) => rep == SlotRep::Int,
+                            Sh::Float(..) => rep == SlotRep::Float,
+                            Sh::Complex(..) => rep == SlotRep::Complex,
+                            Sh::Val(_) => SlotRep::of(vm, v) == rep,
+                            Sh::Null | Sh::Bool(_) => false,
+                        }
+                })
     }
 
     /// Ends the trace with a jump carrying the base frame's slots as the label of its own
@@ -1019,12 +1054,21 @@ impl TraceRecorder {
         for (k, s) in slots.into_iter().enumerate() {
             let v = vm.frames[self.base].values[k];
             let s = match layout[k] {
-                SlotRep::Ref => s,
+                SlotRep::Ref | SlotRep::ListIter | SlotRep::TupleIter => s,
                 _ => self.specialize(vm, s, v, &snap),
             };
             match (layout[k], s) {
                 (SlotRep::Ref, s) => {
                     let w = self.val(s);
+                    args.push(w);
+                }
+                (SlotRep::ListIter | SlotRep::TupleIter, Sh::Val(w))
+                    if self.checked_iters.contains(&w) || SlotRep::of(vm, v) == layout[k] =>
+                {
+                    // Jumping to a label skips its preamble: check here what it checks.
+                    if !self.checked_iters.contains(&w) {
+                        self.check_iter(vm, w, layout[k], &snap);
+                    }
                     args.push(w);
                 }
                 (SlotRep::Int, Sh::Int(w)) | (SlotRep::Float, Sh::Float(w, _)) => args.push(w),
@@ -1241,7 +1285,10 @@ impl TraceRecorder {
                 .is_some_and(|o| o.seq.is_null() || class_of(o.seq) == exact_seq)
         };
         if (cls == vm.cls.list_iterator || cls == vm.cls.tuple_iterator) && seq_ok(it) {
-            self.guard_class(r, cls, &snap);
+            let checked = self.checked_iters.contains(&r);
+            if !checked {
+                self.guard_class(r, cls, &snap);
+            }
             let o = object::downcast::<object::SeqIterObj>(it).ok_or(AbortReason::Unsupported)?;
             let seq = self.b.op(O::GetfieldGcR, &[r], Some(self.d.seq_seq));
             let live = !o.seq.is_null();
@@ -1253,8 +1300,10 @@ impl TraceRecorder {
                 return self.exit_loop(exit_pc);
             }
             self.guard(O::GuardTrue, &[nn], snap.clone());
-            let k = self.b.const_int(exact_seq.0 as i64);
-            self.guard(O::GuardClass, &[seq, k], snap.clone());
+            if !checked {
+                let k = self.b.const_int(exact_seq.0 as i64);
+                self.guard(O::GuardClass, &[seq, k], snap.clone());
+            }
             let idx = self.b.op(O::GetfieldGcI, &[r], Some(self.d.seq_index));
             let is_list = cls == vm.cls.list_iterator;
             let len = if is_list {

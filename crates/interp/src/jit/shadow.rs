@@ -39,6 +39,11 @@ pub enum SlotRep {
     Float,
     /// An exact complex's parts (two Float label arguments).
     Complex,
+    /// A list iterator over an exact list (one Ref label argument), checked before the
+    /// label: neither class can change, so the loop body reads it without class guards.
+    ListIter,
+    /// A tuple iterator over an exact tuple, like [`SlotRep::ListIter`].
+    TupleIter,
 }
 
 impl SlotRep {
@@ -51,9 +56,17 @@ impl SlotRep {
             // SAFETY: `kind_of` returned Some, so `v` points to a live object.
             unsafe { object::class_word(v) == cls }
         };
+        let seq_is = |cls: Value| {
+            object::downcast::<object::SeqIterObj>(v).is_some_and(|o| {
+                // SAFETY: a non-null `seq` is a live object.
+                o.seq.is_ptr() && unsafe { object::class_word(o.seq) == cls }
+            })
+        };
         match object::kind_of(v) {
             Some(Kind::Float) if exact(vm.cls.float) => SlotRep::Float,
             Some(Kind::Complex) if exact(vm.cls.complex) => SlotRep::Complex,
+            _ if exact(vm.cls.list_iterator) && seq_is(vm.cls.list) => SlotRep::ListIter,
+            _ if exact(vm.cls.tuple_iterator) && seq_is(vm.cls.tuple) => SlotRep::TupleIter,
             _ => SlotRep::Ref,
         }
     }

@@ -212,9 +212,7 @@ fn code_replace(vm: &mut Vm, args: Args<'_>) -> PyResult {
 fn code_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let given = args.pos.len() - 1 + args.kw.len();
     if given < 16 {
-        return Err(vm.type_error(format!(
-            "code expected at least 16 arguments, got {given}"
-        )));
+        return Err(vm.type_error(format!("code expected at least 16 arguments, got {given}")));
     }
     Err(vm.not_implemented("creating code objects from their parts (code())"))
 }
