@@ -131,16 +131,8 @@ impl Jit {
         if self.recording.is_some() {
             return BackEdgeAction::Interpret;
         }
-        let count = self.counters.entry(header).or_insert(0);
-        *count += 1;
-        if *count < self.params.threshold {
-            return BackEdgeAction::Interpret;
-        }
-        *count = 0;
-        if self.aborts.get(&header).copied().unwrap_or(0) >= MAX_ABORTS_PER_HEADER {
-            return BackEdgeAction::Interpret;
-        }
-        BackEdgeAction::Record
+        let threshold = self.params.threshold;
+        count_arrival(&mut self.counters, &self.aborts, header, threshold)
     }
 
     /// Counts a call entering a function at `entry` (its first instruction) and says what
@@ -153,16 +145,13 @@ impl Jit {
         if self.recording.is_some() {
             return BackEdgeAction::Interpret;
         }
-        let count = self.entry_counters.entry(entry).or_insert(0);
-        *count += 1;
-        if *count < self.params.function_threshold {
-            return BackEdgeAction::Interpret;
-        }
-        *count = 0;
-        if self.entry_aborts.get(&entry).copied().unwrap_or(0) >= MAX_ABORTS_PER_HEADER {
-            return BackEdgeAction::Interpret;
-        }
-        BackEdgeAction::Record
+        let threshold = self.params.function_threshold;
+        count_arrival(
+            &mut self.entry_counters,
+            &self.entry_aborts,
+            entry,
+            threshold,
+        )
     }
 
     /// Starts recording an entry trace at `entry`: the builder the VM records into.
@@ -400,4 +389,25 @@ impl Jit {
         }
         false
     }
+}
+
+/// Counts one more arrival at `at` (a loop header or a function entry) and says whether to
+/// record there now: every `threshold` arrivals, unless recordings there were abandoned
+/// too often.
+fn count_arrival(
+    counters: &mut PosMap<Position, u32>,
+    aborts: &PosMap<Position, u32>,
+    at: Position,
+    threshold: u32,
+) -> BackEdgeAction {
+    let count = counters.entry(at).or_insert(0);
+    *count += 1;
+    if *count < threshold {
+        return BackEdgeAction::Interpret;
+    }
+    *count = 0;
+    if aborts.get(&at).copied().unwrap_or(0) >= MAX_ABORTS_PER_HEADER {
+        return BackEdgeAction::Interpret;
+    }
+    BackEdgeAction::Record
 }

@@ -203,11 +203,21 @@ pub(crate) fn back_edge(vm: &mut Vm, base: usize, header_pc: u32) -> JitFlow {
         Some(j) => j.driver.back_edge(header),
         None => return JitFlow::Continue,
     };
+    act(vm, base, action, |vm| TraceRecorder::for_loop(vm, header))
+}
+
+/// Carries out what the driver decided at a loop header or function entry.
+fn act(
+    vm: &mut Vm,
+    base: usize,
+    action: BackEdgeAction,
+    recorder: impl FnOnce(&mut Vm) -> TraceRecorder,
+) -> JitFlow {
     match action {
         BackEdgeAction::Interpret => JitFlow::Continue,
         BackEdgeAction::Enter(id) => enter(vm, base, id),
         BackEdgeAction::Record => {
-            let mut rec = TraceRecorder::for_loop(vm, header);
+            let mut rec = recorder(vm);
             record(vm, base, &mut rec)
         }
     }
@@ -239,14 +249,7 @@ pub(crate) fn function_entry(vm: &mut Vm, base: usize) -> JitFlow {
         Some(j) => j.driver.function_entry(entry),
         None => return JitFlow::Continue,
     };
-    match action {
-        BackEdgeAction::Interpret => JitFlow::Continue,
-        BackEdgeAction::Enter(id) => enter(vm, base, id),
-        BackEdgeAction::Record => {
-            let mut rec = TraceRecorder::for_entry(vm, entry);
-            record(vm, base, &mut rec)
-        }
-    }
+    act(vm, base, action, |vm| TraceRecorder::for_entry(vm, entry))
 }
 
 fn record(vm: &mut Vm, base: usize, rec: &mut TraceRecorder) -> JitFlow {
