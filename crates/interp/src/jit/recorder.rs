@@ -1545,12 +1545,11 @@ impl TraceRecorder {
         if let Some(fo) = object::downcast::<FunctionObj>(callable) {
             let code = crate::eval::code::code_of(fo.code);
             let info = crate::eval::code::info(fo.code);
-            let has_loop = code.code.iter().any(|i| i.op == Op::JumpBackward);
             let recursive = self.frames.iter().any(|fr| std::ptr::eq(fr.code, code));
             if info.simple_args
                 && argc == code.argcount as usize
                 && !code.is_generator_like()
-                && !has_loop
+                && !info.has_loop
                 && !recursive
                 && class_of(callable) == vm.cls.function
             {
