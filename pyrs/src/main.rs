@@ -112,6 +112,7 @@ fn run(options: Options) -> u8 {
         api::run_main(&mut vm, &source, &filename)
     };
     pyrs_stdlib::atexit::run_exitfuncs(&mut vm);
+    pyrs_interp::finalize::run_at_exit(&mut vm);
     pyrs_interp::builtins::flush_std_streams(&mut vm);
     pyrs_interp::jit::report(&mut vm);
     match outcome {

@@ -1,6 +1,9 @@
-# open() for text and binary files under /tmp
-path = "/tmp/pyrs_corpus_file_io.txt"
-bpath = "/tmp/pyrs_corpus_file_io.bin"
+# open() for text and binary files under /tmp (names unique per process: the test
+# configurations run in parallel)
+import os
+
+path = f"/tmp/pyrs_corpus_file_io_{os.getpid()}.txt"
+bpath = f"/tmp/pyrs_corpus_file_io_{os.getpid()}.bin"
 with open(path, "w") as f:
     n = f.write("line one\n")
     f.write("line two\nline three\n")
@@ -37,7 +40,7 @@ print(data, len(data), data[0], data[-1], list(data[:4]))
 with open(bpath, "rb") as f:
     print(f.read(3), f.read(2), f.read())
 f = open(path)
-print(f.closed, f.name, f.mode)
+print(f.closed, f.name == path, f.mode)
 f.close()
 print(f.closed)
 try:
@@ -73,3 +76,6 @@ with open(path, "w") as f:
     pass
 with open(path) as f:
     print(repr(f.read()))
+for p in (path, bpath):
+    if os.path.exists(p):
+        os.remove(p)

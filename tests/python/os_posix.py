@@ -1,9 +1,10 @@
 # os on top of the native posix module: paths, directories, stat, scandir, walk, file
-# descriptors, environment and errors. Works under /tmp/pyrs_corpus_os_posix.
+# descriptors, environment and errors. Works under /tmp/pyrs_corpus_os_posix_<pid> (the test
+# configurations run in parallel).
 import os
 import stat
 
-base = "/tmp/pyrs_corpus_os_posix"
+base = f"/tmp/pyrs_corpus_os_posix_{os.getpid()}"
 
 
 def err(f):

@@ -1,6 +1,6 @@
 //! `from __future__ import ...`: validation and the features the compiler honours.
 
-use crate::errors::{CResult, CompileError};
+use crate::errors::{CResult, CompileError, End};
 use rustpython_parser::ast;
 
 /// The feature names Python 3.11 accepts.
@@ -49,13 +49,16 @@ pub(crate) fn features(m: &ast::Mod) -> CResult<bool> {
             for a in &imp.names {
                 match a.name.as_str() {
                     "annotations" => annotations = true,
-                    "braces" => return Err(CompileError::new("not a chance", imp.range)),
+                    "braces" => {
+                        return Err(CompileError::new("not a chance", imp.range).end(End::Unknown))
+                    }
                     n if KNOWN.contains(&n) => {}
                     n => {
                         return Err(CompileError::new(
                             format!("future feature {n} is not defined"),
                             imp.range,
-                        ))
+                        )
+                        .end(End::Unknown))
                     }
                 }
             }

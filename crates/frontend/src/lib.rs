@@ -17,12 +17,15 @@ pub mod bytecode;
 mod compile;
 mod dis;
 mod errors;
+mod escapes;
 mod future;
+mod hints;
 mod numbers;
 mod parse_error;
 mod source;
 pub mod stack;
 mod symtable;
+mod tokens;
 
 pub use dis::disassemble;
 
@@ -65,8 +68,9 @@ pub struct SyntaxError {
     pub offset: u32,
     /// 1-based end line.
     pub end_lineno: u32,
-    /// 1-based end column.
-    pub end_offset: u32,
+    /// 1-based end column; `0` or `-1` where CPython reports those (unclosed brackets,
+    /// indentation errors).
+    pub end_offset: i32,
     /// The source line, if known (with its newline, as CPython's `text`).
     pub text: Option<String>,
 }
@@ -128,25 +132,52 @@ fn compile_guarded(
     }
 }
 
+/// Checks that `source` parses in `mode`, without compiling it: the syntax errors that
+/// CPython's parser reports (`ast.parse`), with the same messages as [`compile`].
+pub fn check_syntax(source: &str, filename: &str, mode: Mode) -> Result<(), SyntaxError> {
+    let sm = source::SourceMap::new(source);
+    std::panic::catch_unwind(|| parse_checked(&sm, source, filename, mode).map(drop))
+        .unwrap_or(Ok(()))
+}
+
 fn compile_inner(
     source: &str,
     filename: &str,
     mode: Mode,
 ) -> Result<Rc<bytecode::CodeObject>, SyntaxError> {
     let sm = source::SourceMap::new(source);
-    if let Some(e) = parse_error::prescan(&sm) {
-        return Err(e.into_syntax_error(&sm, filename));
+    let module = parse_checked(&sm, source, filename, mode)?;
+    future::features(&module)
+        .and_then(|fa| compile::Compiler::compile_top(&sm, filename, &module, mode, fa))
+        .map_err(|e| errors::after_parse(e).into_syntax_error(&sm, filename))
+}
+
+/// Parses `source`, mapping errors to CPython's syntax errors.
+fn parse_checked(
+    sm: &source::SourceMap,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<rustpython_parser::ast::Mod, SyntaxError> {
+    if let Some(e) = parse_error::prescan(sm) {
+        return Err(e.into_syntax_error(sm, filename));
     }
     let pmode = match mode {
         Mode::Exec => rustpython_parser::Mode::Module,
         Mode::Eval => rustpython_parser::Mode::Expression,
         Mode::Single => rustpython_parser::Mode::Interactive,
     };
-    let module = rustpython_parser::parse(source, pmode, filename)
-        .map_err(|e| parse_error::convert(&sm, e).into_syntax_error(&sm, filename))?;
-    future::features(&module)
-        .and_then(|fa| compile::Compiler::compile_top(&sm, filename, &module, mode, fa))
-        .map_err(|e| e.into_syntax_error(&sm, filename))
+    rustpython_parser::parse(source, pmode, filename).map_err(|e| {
+        let mut err = parse_error::convert(sm, e).into_syntax_error(sm, filename);
+        if mode == Mode::Eval {
+            // `eval` sources get no implicit final newline.
+            let raw = sm.line_text(err.lineno).unwrap_or("");
+            if let Some(t) = err.text.as_mut().filter(|_| !raw.ends_with('\n')) {
+                t.truncate(t.trim_end_matches('\n').len());
+            }
+        }
+        err
+    })
 }
 #[cfg(test)]
 mod tests;

@@ -4,11 +4,12 @@
 //! lacks: unclosed or mismatched brackets, unterminated strings, and the block header that
 //! is missing its indented body.
 
-use crate::errors::CompileError;
+use crate::errors::{CompileError, End, Text};
 use crate::source::SourceMap;
-use crate::SyntaxErrorKind;
+use crate::{hints, tokens, SyntaxErrorKind};
 use rustpython_parser::lexer::LexicalErrorType;
-use rustpython_parser::{ParseError, ParseErrorType, Tok};
+use rustpython_parser::text_size::{TextRange, TextSize};
+use rustpython_parser::{FStringErrorType, ParseError, ParseErrorType, Tok};
 
 /// CPython's tokenizer limit on bracket nesting.
 const MAX_PAREN_DEPTH: usize = 200;
@@ -148,6 +149,18 @@ pub(crate) fn prescan(sm: &SourceMap) -> Option<CompileError> {
 }
 
 fn problem_error(sm: &SourceMap, p: Problem) -> CompileError {
+    let e = problem_message(sm, p).end(End::AtStart).text(Text::Bare);
+    match p {
+        Problem::Unclosed { pos, .. } => {
+            let last = sm.line_col(pos).0 >= sm.line_count();
+            e.end(End::Zero)
+                .text(if last { Text::Line } else { Text::Bare })
+        }
+        _ => e,
+    }
+}
+
+fn problem_message(sm: &SourceMap, p: Problem) -> CompileError {
     match p {
         Problem::Unterminated { start, triple, end } => {
             let line = sm.line_col(end).0.min(sm.line_count().max(1));
@@ -180,7 +193,7 @@ fn problem_error(sm: &SourceMap, p: Problem) -> CompileError {
 }
 
 fn indentation(msg: impl Into<String>, offset: usize) -> CompileError {
-    let mut e = CompileError::at(msg, offset);
+    let mut e = CompileError::at(msg, offset).end(End::Unknown);
     e.kind = SyntaxErrorKind::Indentation;
     e
 }
@@ -219,15 +232,17 @@ fn expected_block(sm: &SourceMap, offset: usize) -> CompileError {
         }
         _ => return indentation("expected an indented block", offset),
     };
-    let at = if offset >= src.len() {
-        eof_position(src)
-    } else {
-        offset
-    };
-    indentation(
-        format!("expected an indented block after {what} on line {hline}"),
-        at,
-    )
+    let msg = format!("expected an indented block after {what} on line {hline}");
+    if offset >= src.len() {
+        return indentation(msg, eof_position(src)).eof();
+    }
+    let toks = tokens::lex_source(src);
+    let mut e = indentation(msg, offset);
+    if let Some(r) = hints::token_range(&toks, offset) {
+        e.range = r;
+        e.end = End::Range;
+    }
+    e
 }
 
 /// The offset of the first non-blank character at or after `offset` (the token the
@@ -235,8 +250,16 @@ fn expected_block(sm: &SourceMap, offset: usize) -> CompileError {
 fn next_token_start(src: &str, offset: usize) -> usize {
     let mut i = offset.min(src.len());
     let b = src.as_bytes();
-    while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
-        i += 1;
+    while i < b.len() {
+        match b[i] {
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' => i += 1,
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' && b[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            _ => break,
+        }
     }
     i
 }
@@ -279,6 +302,32 @@ fn closing_bracket_after(src: &str, offset: usize) -> usize {
     offset
 }
 
+/// Whether the call arguments around `offset` contain `**` before it.
+fn keyword_unpacking_before(src: &str, offset: usize) -> bool {
+    let toks = tokens::lex_source(src);
+    let Some(i) = tokens::index_at(&toks, offset) else {
+        return false;
+    };
+    let d = toks[i].depth;
+    toks[..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.depth >= d)
+        .any(|t| t.depth == d && matches!(t.tok, Tok::DoubleStar))
+}
+
+/// Whether CPython's tokenizer counts `c` as printable (control, format and separator
+/// characters other than the ASCII space are not).
+fn is_printable(c: char) -> bool {
+    if c == ' ' {
+        return true;
+    }
+    !(c.is_control()
+        || c.is_whitespace()
+        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}' | '\u{feff}'))
+}
+
 /// `try:` whose body ended without `except`/`finally`: the header line, if the error at
 /// `pos` (a statement start or the end of input) closes such a block.
 fn unfinished_try(src: &str, pos: usize) -> bool {
@@ -291,7 +340,7 @@ fn unfinished_try(src: &str, pos: usize) -> bool {
     };
     let before = &src[..pos.min(src.len())];
     let mut lines: Vec<&str> = before.lines().collect();
-    if !at_eof {
+    if !at_eof && !before.ends_with(['\n', '\r']) {
         lines.pop();
     }
     for line in lines.iter().rev() {
@@ -316,8 +365,27 @@ fn unfinished_try(src: &str, pos: usize) -> bool {
     false
 }
 
+/// The generic "invalid syntax", over the token the parser stopped at.
+fn invalid_syntax(toks: &[tokens::Token], offset: usize) -> CompileError {
+    match hints::token_range(toks, offset) {
+        Some(r) if r.is_empty() => CompileError::new("invalid syntax", r).end(End::AtStart),
+        Some(r) => CompileError::new("invalid syntax", r),
+        None => CompileError::at("invalid syntax", offset),
+    }
+}
+
+/// A bad number literal, reported as CPython's tokenizer does.
+fn literal_error(src: &str) -> Option<CompileError> {
+    let e = crate::numbers::literal_error(src)?;
+    if e.msg.starts_with("leading zeros") {
+        Some(e)
+    } else {
+        Some(e.end(End::AtStart).text(Text::Bare))
+    }
+}
+
 /// `print x` / `exec x`: CPython's hint for Python 2 statements.
-fn legacy_print(src: &str, at: usize) -> Option<CompileError> {
+fn legacy_print(src: &str, toks: &[tokens::Token], at: usize) -> Option<CompileError> {
     let before = src.get(..at)?.trim_end_matches([' ', '\t']);
     let word_start = before
         .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
@@ -330,9 +398,10 @@ fn legacy_print(src: &str, at: usize) -> Option<CompileError> {
         && prefix.trim().is_empty()
         && !matches!(next, '(' | '=' | '.' | '[' | ':' | ',')
     {
-        return Some(CompileError::at(
+        let end = hints::statement_rest(toks, at).unwrap_or(at);
+        return Some(CompileError::new(
             format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"),
-            word_start,
+            TextRange::new(TextSize::new(word_start as u32), TextSize::new(end as u32)),
         ));
     }
     None
@@ -363,11 +432,78 @@ fn dict_key_start(src: &str, offset: usize) -> Option<usize> {
     None
 }
 
+/// An error inside an f-string: CPython reports it just after the string literal.
+fn fstring_error(src: &str, fe: FStringErrorType, offset: usize) -> CompileError {
+    use FStringErrorType as F;
+    let toks = tokens::lex_source(src);
+    let string = toks
+        .iter()
+        .find(|t| t.start <= offset && offset <= t.end && matches!(t.tok, Tok::String { .. }));
+    let body = string.map_or("", |t| src.get(t.start..t.end).unwrap_or(""));
+    let msg = match fe {
+        F::InvalidExpression(_) if body.contains('#') => {
+            "f-string expression part cannot include '#'".to_string()
+        }
+        F::InvalidExpression(_) => "f-string: invalid syntax".to_string(),
+        F::InvalidConversionFlag => {
+            "f-string: invalid conversion character: expected 's', 'r', or 'a'".to_string()
+        }
+        F::ExpressionCannotInclude('\\') | F::UnterminatedString if body.contains('\\') => {
+            "f-string expression part cannot include a backslash".to_string()
+        }
+        F::ExpressionCannotInclude(c) => {
+            format!("f-string expression part cannot include '{c}'")
+        }
+        other => format!("f-string: {other}"),
+    };
+    match string {
+        Some(t) => CompileError::at(msg, t.end).end(End::AtStart),
+        None => CompileError::at(msg, offset),
+    }
+}
+
 /// Converts a parser error.
 pub(crate) fn convert(sm: &SourceMap, err: ParseError) -> CompileError {
+    let from_parser = !matches!(err.error, ParseErrorType::Lexical(_));
+    let stop = err.offset.to_usize();
+    let e = convert_error(sm, err);
+    if from_parser && e.kind == SyntaxErrorKind::Syntax {
+        tokenizer_error_after(sm, e, stop)
+    } else {
+        e
+    }
+}
+
+/// CPython tokenizes the rest of the source after a parser error: a tokenizer error there
+/// (an unterminated string, a stray bracket, a bad number) replaces the parser's, and so
+/// does a bracket left open on an earlier line.
+fn tokenizer_error_after(sm: &SourceMap, e: CompileError, stop: usize) -> CompileError {
+    let src = sm.text();
+    let problem = scan(src);
+    let literal = literal_error(src);
+    let lit_pos = literal.as_ref().map(|l| l.range.start().to_usize());
+    match problem {
+        Some(p @ Problem::Unclosed { pos, .. }) => {
+            if let Some(l) = literal {
+                return l;
+            }
+            let (bl, _) = sm.line_col(pos);
+            let (el, _) = sm.line_col(e.range.start().to_usize());
+            let (sl, _) = sm.line_col(next_token_start(src, stop));
+            if bl < el || (pos < stop && bl < sl) {
+                return problem_error(sm, p);
+            }
+            e
+        }
+        Some(p) if lit_pos.map_or(true, |l| p.pos() < l) => problem_error(sm, p),
+        _ => literal.unwrap_or(e),
+    }
+}
+
+fn convert_error(sm: &SourceMap, err: ParseError) -> CompileError {
     let offset = err.offset.to_usize();
     use LexicalErrorType as L;
-    if let Some(e) = crate::numbers::literal_error(sm.text()) {
+    if let Some(e) = literal_error(sm.text()) {
         let lexical = matches!(err.error, ParseErrorType::Lexical(L::OtherError(_)));
         if e.range.start().to_usize() <= offset || lexical {
             return e;
@@ -383,7 +519,7 @@ pub(crate) fn convert(sm: &SourceMap, err: ParseError) -> CompileError {
                 let mut e =
                     CompileError::at("inconsistent use of tabs and spaces in indentation", start);
                 e.kind = SyntaxErrorKind::Tab;
-                e
+                e.end(End::Zero)
             }
             L::IndentationError => {
                 if next_token_start(sm.text(), offset) >= sm.text().len() {
@@ -398,25 +534,51 @@ pub(crate) fn convert(sm: &SourceMap, err: ParseError) -> CompileError {
             }
             L::StringError | L::Eof | L::NestingError => match problem {
                 Some(p) => problem_error(sm, p),
-                None => CompileError::at("unexpected EOF while parsing", offset),
+                None => CompileError::at("unexpected EOF while parsing", eof_position(sm.text()))
+                    .end(End::Unknown),
             },
             L::DefaultArgumentError => {
                 CompileError::at("non-default argument follows default argument", offset)
             }
-            L::DuplicateArgumentError(n) => CompileError::at(
-                format!("duplicate argument '{n}' in function definition"),
-                offset,
-            ),
+            L::DuplicateArgumentError(n) => {
+                let toks = tokens::lex_source(sm.text());
+                let e = CompileError::at(
+                    format!("duplicate argument '{n}' in function definition"),
+                    offset,
+                );
+                match hints::token_range(&toks, offset) {
+                    Some(r) => CompileError { range: r, ..e },
+                    None => e,
+                }
+                .text(Text::FromFile)
+            }
             L::PositionalArgumentError => {
                 let at = closing_bracket_after(sm.text(), offset);
-                CompileError::at("positional argument follows keyword argument", at)
+                let msg = if keyword_unpacking_before(sm.text(), offset) {
+                    "positional argument follows keyword argument unpacking"
+                } else {
+                    "positional argument follows keyword argument"
+                };
+                CompileError::at(msg, at)
             }
             L::UnpackedArgumentError => CompileError::at(
                 "iterable argument unpacking follows keyword argument unpacking",
                 offset,
             ),
             L::DuplicateKeywordArgumentError(n) => {
-                CompileError::at(format!("keyword argument repeated: {n}"), offset)
+                let toks = tokens::lex_source(sm.text());
+                let e = CompileError::at(format!("keyword argument repeated: {n}"), offset);
+                let end = tokens::index_at(&toks, offset)
+                    .and_then(|i| tokens::expr_end(&toks, i + 2, tokens::Level::Expression))
+                    .map(|j| toks[j].end);
+                match end {
+                    Some(end) => CompileError::new(
+                        e.msg,
+                        TextRange::new(TextSize::new(offset as u32), TextSize::new(end as u32)),
+                    ),
+                    None => e,
+                }
+                .text(Text::FromFile)
             }
             L::UnrecognizedToken { tok } => {
                 if let Some(p) = problem_before {
@@ -428,7 +590,12 @@ pub(crate) fn convert(sm: &SourceMap, err: ParseError) -> CompileError {
                 } else {
                     offset
                 };
-                if tok.is_ascii() {
+                if !is_printable(tok) {
+                    CompileError::at(
+                        format!("invalid non-printable character U+{:04X}", tok as u32),
+                        at,
+                    )
+                } else if tok.is_ascii() {
                     CompileError::at("invalid syntax", at)
                 } else {
                     CompileError::at(
@@ -441,15 +608,7 @@ pub(crate) fn convert(sm: &SourceMap, err: ParseError) -> CompileError {
                 "unexpected character after line continuation character",
                 offset,
             ),
-            L::FStringError(fe) => {
-                let text = match fe {
-                    rustpython_parser::FStringErrorType::InvalidExpression(_) => {
-                        "invalid syntax".to_string()
-                    }
-                    other => other.to_string(),
-                };
-                CompileError::at(format!("f-string: {text}"), offset)
-            }
+            L::FStringError(fe) => fstring_error(sm.text(), fe, offset),
             L::OtherError(s) => {
                 let mut m = s.clone();
                 if let Some(f) = m.get(0..1) {
@@ -458,43 +617,70 @@ pub(crate) fn convert(sm: &SourceMap, err: ParseError) -> CompileError {
                 if m == "invalid Syntax" {
                     m = "invalid syntax".to_string();
                 }
-                if m == "invalid syntax" {
-                    if let Some(p) = problem_before {
+                if m.starts_with("cannot use starred") || m.starts_with("cannot use double starred")
+                {
+                    let toks = tokens::lex_source(sm.text());
+                    let end = tokens::index_at(&toks, offset)
+                        .and_then(|i| tokens::expr_end(&toks, i + 1, tokens::Level::Expression))
+                        .map_or(offset, |j| toks[j].end);
+                    let r = TextRange::new(TextSize::new(offset as u32), TextSize::new(end as u32));
+                    return CompileError::new(m, r);
+                }
+                if m == "invalid syntax" || m.starts_with("eOL while scanning") {
+                    if let Some(p) = problem {
                         return problem_error(sm, p);
                     }
                 }
                 CompileError::at(m, offset)
             }
-            L::UnicodeError => CompileError::at("(unicode error) invalid escape sequence", offset),
+            L::UnicodeError => {
+                let toks = tokens::lex_source(sm.text());
+                crate::escapes::escape_error(sm.text(), &toks, offset).unwrap_or_else(|| {
+                    CompileError::at("(unicode error) invalid escape sequence", offset)
+                })
+            }
         },
         ParseErrorType::Eof => match problem {
             Some(p) => problem_error(sm, p),
             None if unfinished_try(sm.text(), sm.text().len()) => CompileError::at(
                 "expected 'except' or 'finally' block",
                 eof_position(sm.text()),
-            ),
-            None => CompileError::at("unexpected EOF while parsing", eof_position(sm.text())),
+            )
+            .end(End::Unknown)
+            .eof(),
+            None => CompileError::at("unexpected EOF while parsing", eof_position(sm.text()))
+                .end(End::Unknown)
+                .eof(),
         },
         ParseErrorType::UnrecognizedToken(tok, expected) => {
             if let Some(p) = problem_before {
                 return problem_error(sm, p);
             }
             let at = next_token_start(sm.text(), offset);
-            if matches!(tok, Tok::Name { .. } | Tok::Dedent | Tok::EndOfFile)
-                || at >= sm.text().len()
+            let toks = tokens::lex_source(sm.text());
+            let wants_block = expected.as_deref() == Some("Indent");
+            if !wants_block
+                && (matches!(
+                    tok,
+                    Tok::Name { .. } | Tok::Dedent | Tok::EndOfFile | Tok::Else
+                ) || at >= sm.text().len())
             {
                 let (start, line) = line_around(sm.text(), at);
                 let first = start + (line.len() - line.trim_start().len());
                 if (first == at || at >= sm.text().len()) && unfinished_try(sm.text(), at) {
-                    let pos = if at >= sm.text().len() {
-                        eof_position(sm.text())
-                    } else {
-                        at
+                    let msg = "expected 'except' or 'finally' block";
+                    if at >= sm.text().len() {
+                        return CompileError::at(msg, eof_position(sm.text()))
+                            .end(End::Unknown)
+                            .eof();
+                    }
+                    return match hints::token_range(&toks, at) {
+                        Some(r) => CompileError::new(msg, r),
+                        None => CompileError::at(msg, at),
                     };
-                    return CompileError::at("expected 'except' or 'finally' block", pos);
                 }
             }
-            if let Some(e) = legacy_print(sm.text(), at) {
+            if let Some(e) = legacy_print(sm.text(), &toks, at) {
                 return e;
             }
             match (&tok, expected.as_deref()) {
@@ -504,18 +690,23 @@ pub(crate) fn convert(sm: &SourceMap, err: ParseError) -> CompileError {
                     indentation("unexpected indent", start + width.saturating_sub(1))
                 }
                 (_, Some("Indent")) => expected_block(sm, next_token_start(sm.text(), offset)),
-                (_, Some("\":\"")) => match dict_key_start(sm.text(), offset) {
-                    Some(key) => CompileError::at("':' expected after dictionary key", key),
-                    None => CompileError::at("expected ':'", offset),
-                },
-                _ => CompileError::at("invalid syntax", offset),
+                _ => {
+                    if let Some(e) = hints::refine(&toks, offset) {
+                        return e;
+                    }
+                    match expected.as_deref() {
+                        Some("\":\"") => match dict_key_start(sm.text(), offset) {
+                            Some(key) => CompileError::at("':' expected after dictionary key", key),
+                            None => CompileError::at("expected ':'", offset),
+                        },
+                        _ => invalid_syntax(&toks, offset),
+                    }
+                }
             }
         }
         ParseErrorType::ExtraToken(_) | ParseErrorType::InvalidToken => {
-            if let Some(p) = problem_before {
-                return problem_error(sm, p);
-            }
-            CompileError::at("invalid syntax", offset)
+            let toks = tokens::lex_source(sm.text());
+            hints::refine(&toks, offset).unwrap_or_else(|| invalid_syntax(&toks, offset))
         }
     }
 }

@@ -469,7 +469,7 @@ impl Builder {
                 self.exprs(&a.targets)?;
                 self.expr(&a.value)
             }
-            S::TypeAlias(t) => Err(CompileError::new("invalid syntax", t.range)),
+            S::TypeAlias(t) => Err(CompileError::new("invalid syntax", t.name.range())),
             S::AugAssign(a) => {
                 self.expr(&a.target)?;
                 self.expr(&a.value)
@@ -486,7 +486,7 @@ impl Builder {
                         };
                         return Err(CompileError::new(
                             format!("annotated name '{}' can't be {word}", n.id),
-                            n.range,
+                            a.range,
                         ));
                     }
                     if a.simple {

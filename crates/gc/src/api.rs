@@ -110,7 +110,9 @@ pub struct Heap {
     space: Semispace,
     pinned: Vec<Chunk>,
     finalizable: Vec<*mut u8>,
+    guards: Guards,
     requested: bool,
+    forced: bool,
     enabled: bool,
     stats: GcStats,
     external: usize,
@@ -130,7 +132,9 @@ impl Heap {
             space,
             pinned: Vec::new(),
             finalizable: Vec::new(),
+            guards: Guards::default(),
             requested: stress,
+            forced: false,
             enabled: true,
             stats: GcStats::default(),
             external: 0,
@@ -251,10 +255,59 @@ impl Heap {
         }
     }
 
+    /// Asks to be told once when `obj` becomes unreachable, for a finalizer the VM runs
+    /// itself (Python's `__del__`, closing a suspended generator): the collection that finds
+    /// it unreachable keeps it and everything it references alive instead, and hands it over
+    /// through [`Heap::take_unreachable_guarded`]. An object is handed over at most once in
+    /// its life (a finalizer runs once, even if it makes the object reachable again): guarding
+    /// it again has no effect, nor does guarding a pinned one (it is never unreachable).
+    pub fn guard(&mut self, obj: *mut u8) {
+        // SAFETY: `obj` is a live object of this heap (the VM only passes object addresses).
+        let h = unsafe { &mut *(obj as *mut Header) };
+        if h.flags & (flags::GUARDED | flags::GUARD_SPENT | flags::PINNED) == 0 {
+            h.flags |= flags::GUARDED;
+            self.guards.watched.push(obj);
+        }
+    }
+
+    /// Whether any object is guarded (and not yet found unreachable).
+    #[inline]
+    pub fn has_guarded(&self) -> bool {
+        !self.guards.watched.is_empty()
+    }
+
+    /// The guarded objects the last collections found unreachable, at their current
+    /// addresses, in the order they were guarded; they are no longer guarded. The VM must
+    /// root them before the next collection (they are kept alive only until then).
+    pub fn take_unreachable_guarded(&mut self) -> Vec<*mut u8> {
+        std::mem::take(&mut self.guards.unreachable)
+    }
+
+    /// Every object still guarded, reachable or not, in the order they were guarded; none
+    /// stays guarded. For finalizing what is left when the program ends; the addresses are
+    /// valid until the next collection.
+    pub fn take_all_guarded(&mut self) -> Vec<*mut u8> {
+        let mut all = std::mem::take(&mut self.guards.unreachable);
+        all.append(&mut self.guards.watched);
+        for &obj in &all {
+            // SAFETY: guarded objects are live objects of this heap at their current address.
+            unsafe {
+                let h = &mut *(obj as *mut Header);
+                h.flags = h.flags & !flags::GUARDED | flags::GUARD_SPENT;
+            }
+        }
+        all
+    }
+
     /// Whether a collection is due at the next safepoint.
     #[inline(always)]
     pub fn collection_requested(&self) -> bool {
-        (self.requested || self.config.stress) && self.enabled
+        (self.requested || self.config.stress) && self.enabled || self.forced
+    }
+
+    /// Makes the next safepoint collect even when collection is disabled (`gc.collect()`).
+    pub fn force_collection(&mut self) {
+        self.forced = true;
     }
 
     /// `gc.enable()` / `gc.disable()`: a disabled heap collects only when forced.
@@ -287,6 +340,7 @@ impl Heap {
             &self.pinned,
             roots,
             &mut self.finalizable,
+            &mut self.guards,
             &self.config,
         );
         let (free, top) = self.space.bump_region();
@@ -294,6 +348,7 @@ impl Heap {
         self.top = top;
         // Under stress the next safepoint collects again; compiled code polls this flag.
         self.requested = self.config.stress;
+        self.forced = false;
         self.external = 0;
         let pause = start.elapsed();
         self.stats.collections += 1;
@@ -365,6 +420,15 @@ impl Drop for Heap {
             }
         }
     }
+}
+
+/// The objects the VM asked to be told about when they become unreachable.
+#[derive(Default)]
+pub(crate) struct Guards {
+    /// Guarded objects not yet found unreachable, oldest first.
+    pub(crate) watched: Vec<*mut u8>,
+    /// Guarded objects found unreachable and kept alive for their finalizers, oldest first.
+    pub(crate) unreachable: Vec<*mut u8>,
 }
 
 /// Object size after rounding to 8 bytes and the minimum.

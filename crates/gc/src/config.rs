@@ -19,9 +19,10 @@ pub struct GcConfig {
 impl Default for GcConfig {
     fn default() -> Self {
         GcConfig {
-            // Every collection copies the whole live heap: a larger budget makes them rarer
-            // (untouched budget pages cost no memory).
-            min_budget: 32 << 20,
+            // Every collection copies the whole live heap, but a small heap copies fast: a
+            // budget about the size of a cache keeps the memory of small programs small and
+            // what is allocated still warm; large heaps get `live * growth`.
+            min_budget: 4 << 20,
             growth: 1.5,
             max_heap: 0,
             stress: false,

@@ -25,4 +25,8 @@ pub mod flags {
     pub const PINNED: u32 = 2;
     /// The object's type has a finalizer and the object is in the finalizer list.
     pub const HAS_FINALIZER: u32 = 4;
+    /// The VM is to be told when the object becomes unreachable ([`crate::Heap::guard`]).
+    pub const GUARDED: u32 = 8;
+    /// The object was guarded and handed over once: it is never guarded again.
+    pub const GUARD_SPENT: u32 = 16;
 }

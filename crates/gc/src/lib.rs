@@ -17,6 +17,7 @@ pub mod api;
 mod config;
 mod header;
 mod plan;
+mod region;
 mod semispace;
 pub mod vm;
 

@@ -4,17 +4,18 @@
 //! into a fresh space (Cheney's breadth-first scan) and releases the old one, so every live
 //! object moves at every collection: the reference plan for testing the rooting rule.
 
-use crate::api::{object_size, trace_object, TypeDescriptor};
+use crate::api::{object_size, trace_object, Guards, TypeDescriptor};
 use crate::config::GcConfig;
 use crate::header::{flags, Header};
 use crate::is_ref;
+use crate::region::Region;
 use crate::vm::RootSet;
 use std::alloc::{alloc_zeroed, dealloc, handle_alloc_error, Layout};
 
 /// Byte written over memory that objects were moved out of, in stress mode.
 const POISON: u8 = 0xdb;
 
-/// A zero-initialised block of memory owned by the heap.
+/// A zero-initialised block of memory owned by the heap, for one pinned object.
 pub(crate) struct Chunk {
     ptr: *mut u8,
     size: usize,
@@ -37,14 +38,6 @@ impl Chunk {
     pub(crate) fn start(&self) -> *mut u8 {
         self.ptr
     }
-
-    fn end(&self) -> *mut u8 {
-        self.ptr.wrapping_add(self.size)
-    }
-
-    fn contains(&self, addr: usize) -> bool {
-        addr >= self.ptr as usize && addr < self.ptr as usize + self.size
-    }
 }
 
 impl Drop for Chunk {
@@ -56,7 +49,7 @@ impl Drop for Chunk {
 
 /// A chunk of the current space and how far it has been filled.
 struct SpaceChunk {
-    chunk: Chunk,
+    chunk: Region,
     used_end: *mut u8,
 }
 
@@ -67,15 +60,15 @@ struct SpaceChunk {
 pub(crate) struct Semispace {
     chunks: Vec<SpaceChunk>,
     budget_end: *mut u8,
-    poisoned: Vec<Chunk>,
+    poisoned: Vec<Region>,
     /// The largest chunk of the last from-space, zeroed again, reused as the next to-space
     /// when it is big enough: fresh memory from the OS costs a page fault per page.
-    spare: Option<Chunk>,
+    spare: Option<Region>,
 }
 
 impl Semispace {
     pub(crate) fn new(budget: usize) -> Semispace {
-        let chunk = Chunk::new(budget);
+        let chunk = Region::new(budget);
         let start = chunk.start();
         let end = chunk.end();
         Semispace {
@@ -115,7 +108,7 @@ impl Semispace {
                 return (last.used_end, end);
             }
         }
-        let chunk = Chunk::new(size.max(1 << 20));
+        let chunk = Region::new(size.max(1 << 20));
         let start = chunk.start();
         let end = chunk.end();
         self.chunks.push(SpaceChunk {
@@ -134,14 +127,17 @@ impl Semispace {
             .sum()
     }
 
-    /// Copies everything reachable from `roots` and the pinned objects into a new space;
-    /// runs the finalizers of the objects left behind. Returns the live bytes.
+    /// Copies everything reachable from `roots` and the pinned objects into a new space,
+    /// then the guarded objects found unreachable and what they reference (moved to
+    /// `guards.unreachable`); runs the finalizers of the objects left behind. Returns the
+    /// live bytes.
     pub(crate) fn collect(
         &mut self,
         types: &[TypeDescriptor],
         pinned: &[Chunk],
         roots: &mut dyn RootSet,
         finalizable: &mut Vec<*mut u8>,
+        guards: &mut Guards,
         config: &GcConfig,
     ) -> usize {
         self.poisoned.clear();
@@ -150,10 +146,10 @@ impl Semispace {
             .min_budget
             .max((used as f64 * config.growth) as usize);
         let to = match self.spare.take() {
-            Some(c) if c.size >= used + headroom => c,
+            Some(c) if c.size() >= used + headroom => c,
             // Room to spare (untouched pages cost nothing) so that the chunk can be reused
             // while the live size grows a little.
-            _ => Chunk::new((used + headroom) / 2 * 3),
+            _ => Region::new((used + headroom) / 2 * 3),
         };
         let from = std::mem::take(&mut self.chunks);
         let mut copier = Copier {
@@ -163,20 +159,39 @@ impl Semispace {
         };
 
         roots.visit_roots(&mut |slot| copier.forward(slot));
+        // Unreachable guarded objects the VM has not taken yet stay alive for it.
+        for obj in &mut guards.unreachable {
+            let mut slot = *obj as u64;
+            copier.forward(&mut slot);
+            *obj = slot as *mut u8;
+        }
         for p in pinned {
             // SAFETY: every pinned chunk holds exactly one valid pinned object.
             unsafe { trace_object(types, p.start(), &mut |slot| copier.forward(slot)) };
         }
-        let mut scan = to.start();
-        while scan < copier.free {
-            // SAFETY: `to.start()..copier.free` holds the copied objects back to back, each a
-            // complete valid object; `scan` is at the start of one.
-            unsafe {
-                let size = object_size(types, scan);
-                trace_object(types, scan, &mut |slot| copier.forward(slot));
-                scan = scan.add(size);
+        let scan = copier.scan(to.start());
+        // Guarded objects not reached are decided on all together before any is kept
+        // alive, so that one referenced only by another is found unreachable too.
+        let first_unreachable = guards.unreachable.len();
+        guards.watched.retain_mut(|obj| {
+            // SAFETY: watched objects are from-space objects, intact until it is released.
+            let h = unsafe { &mut *(*obj as *mut Header) };
+            if h.flags & flags::FORWARDED != 0 {
+                // SAFETY: forwarded objects keep their new address in the second word.
+                *obj = unsafe { *(obj.add(8) as *const *mut u8) };
+                true
+            } else {
+                h.flags = h.flags & !flags::GUARDED | flags::GUARD_SPENT;
+                guards.unreachable.push(*obj);
+                false
             }
+        });
+        for obj in &mut guards.unreachable[first_unreachable..] {
+            let mut slot = *obj as u64;
+            copier.forward(&mut slot);
+            *obj = slot as *mut u8;
         }
+        copier.scan(scan);
         let free = copier.free;
         roots.visit_weak_roots(&mut |slot| {
             let word = *slot;
@@ -235,7 +250,7 @@ impl Semispace {
                 unsafe { std::ptr::write_bytes(c.chunk.start(), POISON, used) };
                 self.poisoned.push(c.chunk);
             }
-        } else if let Some(c) = from.into_iter().max_by_key(|c| c.chunk.size) {
+        } else if let Some(c) = from.into_iter().max_by_key(|c| c.chunk.size()) {
             // SAFETY: the chunk is owned here and no longer referenced by any live object;
             // only `start..used_end` was ever written, the rest is still zero.
             unsafe {
@@ -257,6 +272,22 @@ struct Copier<'a> {
 }
 
 impl Copier<'_> {
+    /// Traces the copied objects from `scan` on until every object reachable from them is
+    /// copied (Cheney's scan); returns where the scan stopped (the free pointer).
+    fn scan(&mut self, mut scan: *mut u8) -> *mut u8 {
+        let types = self.types;
+        while scan < self.free {
+            // SAFETY: the to-space below `free` holds the copied objects back to back, each a
+            // complete valid object; `scan` is at the start of one.
+            unsafe {
+                let size = object_size(types, scan);
+                trace_object(types, scan, &mut |slot| self.forward(slot));
+                scan = scan.add(size);
+            }
+        }
+        scan
+    }
+
     fn in_from_space(&self, addr: usize) -> bool {
         self.from
             .iter()

@@ -353,3 +353,53 @@ fn external_pressure_requests_a_collection() {
     t.heap.collect(&mut Roots(vec![]));
     assert!(!t.heap.collection_requested());
 }
+
+#[test]
+fn guarded_objects_found_unreachable_are_kept_with_their_referents() {
+    let mut t = toy(GcConfig::default());
+    // `a` is reachable, `b` only from garbage guarded object `c`, which references `d`.
+    let a = t.pair(small(1), 0);
+    let d = t.pair(small(4), 0);
+    let b = t.pair(small(2), 0);
+    let c = t.pair(small(3), d);
+    set_word(c as *mut u8, 16, d);
+    set_word(d as *mut u8, 16, b);
+    for obj in [a, b, c, a] {
+        t.heap.guard(obj as *mut u8);
+    }
+    let mut roots = Roots(vec![a]);
+    t.heap.collect(&mut roots);
+    let found = t.heap.take_unreachable_guarded();
+    // Found in guarding order; `b` is unreachable although `c` keeps it alive now.
+    assert_eq!(found.len(), 2);
+    assert_eq!(word(found[0], 8), small(2));
+    assert_eq!(word(found[1], 8), small(3));
+    let d_moved = word(found[1], 16);
+    assert_eq!(word(d_moved as *mut u8, 8), small(4));
+    assert_eq!(word(d_moved as *mut u8, 16), found[0] as u64);
+    // Reported once: rooted by the VM now, no longer guarded, and never again.
+    roots.0.extend(found.iter().map(|&p| p as u64));
+    t.heap.guard(found[0]);
+    t.heap.collect(&mut roots);
+    assert!(t.heap.take_unreachable_guarded().is_empty());
+    roots.0.truncate(1);
+    t.heap.collect(&mut roots);
+    assert!(t.heap.take_unreachable_guarded().is_empty());
+    // Still-guarded live objects are handed over at the end, at their current address.
+    let all = t.heap.take_all_guarded();
+    assert_eq!(all, vec![roots.0[0] as *mut u8]);
+    assert!(t.heap.take_all_guarded().is_empty());
+}
+
+#[test]
+fn unreachable_guarded_objects_not_taken_survive_the_next_collection() {
+    let mut t = toy(GcConfig::default());
+    let g = t.pair(small(9), 0);
+    t.heap.guard(g as *mut u8);
+    let mut roots = Roots(vec![]);
+    t.heap.collect(&mut roots);
+    t.heap.collect(&mut roots);
+    let found = t.heap.take_unreachable_guarded();
+    assert_eq!(found.len(), 1);
+    assert_eq!(word(found[0], 8), small(9));
+}

@@ -22,6 +22,7 @@ impl Vm {
         let (inst, i) = self.alloc_obj::<InstanceObj>(cls);
         i.native = data;
         i.map = class_obj(cls).map;
+        crate::finalize::guard_instance(self, cls, inst);
         inst
     }
 
@@ -99,11 +100,21 @@ impl Vm {
         self.raise_new(c, msg.as_ref())
     }
 
-    /// Raises `NameError(msg)`.
+    /// Raises `NameError(msg)`; its `name` is set when `msg` is the usual
+    /// "name 'x' is not defined".
     #[cold]
     pub fn name_error(&mut self, msg: impl AsRef<str>) -> Raised {
         let c = self.cls.name_error;
-        self.raise_new(c, msg.as_ref())
+        let msg = msg.as_ref();
+        let r = self.raise_new(c, msg);
+        let missing = msg
+            .strip_prefix("name '")
+            .and_then(|s| s.strip_suffix("' is not defined"));
+        if let Some(n) = missing {
+            let (exc, n) = (self.exc, crate::types::str::new_str(self, n));
+            let _ = crate::types::exception::fields::set_field(self, exc, "name", n);
+        }
+        r
     }
 
     /// Raises `NotImplementedError(msg)`: for Python features pyrs does not have yet.

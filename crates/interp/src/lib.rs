@@ -12,6 +12,7 @@ mod bootstrap;
 pub mod builtins;
 pub mod errors;
 pub mod eval;
+pub mod finalize;
 pub mod jit;
 pub mod names;
 pub mod object;

@@ -123,6 +123,8 @@ pub struct Vm {
     pub native_classes: HashMap<&'static str, Value>,
     /// The tracing JIT, when one is installed (`jit::install`).
     pub jit: Option<Box<crate::jit::JitState>>,
+    /// The time collections run to finalize early may take (`crate::finalize`).
+    pub(crate) eager_collections: crate::finalize::EagerCollections,
 }
 
 struct VmRoots<'a> {
@@ -194,6 +196,7 @@ impl Vm {
             weakrefs: Default::default(),
             jit: None,
             native_classes: HashMap::new(),
+            eager_collections: Default::default(),
         });
         crate::bootstrap::bootstrap(&mut vm);
         for (i, (name, rname, iname)) in crate::names::BINOP_DUNDERS.iter().enumerate() {
@@ -231,6 +234,7 @@ impl Vm {
         self.ids.after_collection();
         self.weakrefs.after_collection();
         crate::types::weakref::run_pending_callbacks(self);
+        crate::finalize::run_unreachable(self);
         if outcome == CollectOutcome::OutOfMemory {
             return Err(self.memory_error());
         }

@@ -18,6 +18,7 @@ mod common;
 pub mod contextvars;
 pub mod errno;
 pub mod functools;
+pub mod gc;
 pub mod imp;
 pub mod io;
 pub mod itertools;
@@ -43,6 +44,7 @@ pub fn register(vm: &mut Vm) {
     vm.register_native_module("_contextvars", contextvars::init);
     vm.register_native_module("errno", errno::init);
     vm.register_native_module("_functools", functools::init);
+    vm.register_native_module("gc", gc::init);
     vm.register_native_module("_imp", imp::init);
     vm.register_native_module("_io", io::init);
     vm.register_native_module("itertools", itertools::init);

@@ -87,13 +87,25 @@ impl<'a> Compiler<'a> {
                 )
             }
             other => {
-                return self.error(
-                    format!("cannot assign to {}", expr_name(other)),
-                    other.range(),
-                )
+                let msg = if self.bare_yield(other) {
+                    "assignment to yield expression not possible".to_string()
+                } else {
+                    format!("cannot assign to {}", expr_name(other))
+                };
+                return self.error(msg, other.range());
             }
         }
         Ok(())
+    }
+
+    /// A `yield` expression written without parentheses (CPython words assignments to it
+    /// differently).
+    fn bare_yield(&self, e: &ast::Expr) -> bool {
+        let start = e.range().start().to_usize();
+        let before = self.sm.text().get(..start).unwrap_or("");
+        matches!(e, ast::Expr::Yield(_) | ast::Expr::YieldFrom(_))
+            && self.sm.slice(e.range()).starts_with("yield")
+            && !before.trim_end().ends_with('(')
     }
 
     /// `__debug__` cannot be bound.

@@ -4,9 +4,11 @@
 //! The builtin classes (`int`, `list`, the exceptions, ...), `__build_class__` and the
 //! constants are added to the builtins namespace by the bootstrap, not here.
 
+mod async_iter;
 mod introspection;
 mod io;
 mod iteration;
+mod namespace;
 mod numeric;
 pub mod sys;
 
@@ -16,6 +18,11 @@ pub use numeric::radix_string;
 
 use crate::value::Value;
 use crate::vm::{Args, NativeFn, PyResult, Vm};
+
+/// `dir(obj)`: a sorted list of names.
+pub(crate) fn dir_of(vm: &mut Vm, obj: Value) -> PyResult {
+    introspection::builtin_dir(vm, Args::positional(&[obj]))
+}
 
 /// Whether the builtin class `cls` named `name` is one of CPython's `builtins` names: the
 /// exceptions and the types below. The others (`function`, `NoneType`, the iterator and
@@ -62,6 +69,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("len", iteration::builtin_len),
     ("iter", iteration::builtin_iter),
     ("next", iteration::builtin_next),
+    ("aiter", async_iter::builtin_aiter),
+    ("anext", async_iter::builtin_anext),
     ("any", iteration::builtin_any),
     ("all", iteration::builtin_all),
     ("sorted", iteration::builtin_sorted),
@@ -104,6 +113,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
 pub fn create_builtins_module(vm: &mut Vm) -> Value {
     let m = vm.new_module("builtins");
     vm.module_add_functions(m, FUNCTIONS);
+    async_iter::init(vm);
     introspection::add_quitters(vm, m);
     let os_error = vm.cls.os_error;
     for alias in ["EnvironmentError", "IOError"] {

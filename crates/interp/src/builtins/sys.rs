@@ -282,23 +282,6 @@ fn struct_seq_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(crate::types::str::new_str(vm, &out))
 }
 
-/// `repr(sys.implementation)`: `namespace(name='pyrs', ...)`.
-fn namespace_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    args.check(vm, "__repr__", 1, 1)?;
-    let d = crate::types::instance::materialize_dict(vm, args.pos[0]);
-    let mut out = String::from("namespace(");
-    for (i, (k, v)) in crate::types::dict::items(d).into_iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(&convert::str_string(vm, k)?);
-        out.push('=');
-        out.push_str(&convert::repr_string(vm, v)?);
-    }
-    out.push(')');
-    Ok(crate::types::str::new_str(vm, &out))
-}
-
 fn float(vm: &mut Vm, f: f64) -> Value {
     crate::types::float::new_float(vm, f)
 }
@@ -452,14 +435,7 @@ fn add_struct_seqs(vm: &mut Vm, m: Value) -> PyResult<()> {
     let v = struct_seq(vm, cls, &vals);
     vm.module_set(m, "flags", v);
 
-    let ns = crate::types::dict::new_dict(vm);
-    let k = vm.names.__module__;
-    let types_name = vm.intern("types");
-    crate::types::dict::set_str_key(ns, k, types_name);
-    let name = vm.intern("SimpleNamespace");
-    let (meta, base) = (vm.cls.type_, vm.cls.object);
-    let cls = crate::types::class::new_class(vm, meta, name, &[base], ns)?;
-    vm.add_method(cls, "__repr__", namespace_repr);
+    let cls = super::namespace::new_namespace_class(vm)?;
     let imp = crate::types::instance::new_instance(vm, cls, Value::NULL);
     let pyrs = crate::types::str::new_str(vm, "pyrs");
     let none = vm.none;

@@ -33,7 +33,7 @@ pub fn compile_to_code(vm: &mut Vm, source: &str, filename: &str, mode: Mode) ->
                     Value::from_usize(e.offset as usize),
                     text,
                     Value::from_usize(e.end_lineno as usize),
-                    Value::from_usize(e.end_offset as usize),
+                    Value::small(i64::from(e.end_offset)).unwrap_or(vm.none),
                 ],
             );
             let exc = vm.new_exception(cls, &[msg, details]);

@@ -198,7 +198,10 @@ fn class_attr_kind(d: Value) -> Option<ClassAttrKind> {
         return Some(ClassAttrKind::Absent);
     }
     match object::kind_of(d) {
-        Some(Kind::Function) | Some(Kind::Builtin) => Some(ClassAttrKind::Method),
+        Some(Kind::Function) => Some(ClassAttrKind::Method),
+        Some(Kind::Builtin) if crate::types::builtin_func::binds_on_access(d) => {
+            Some(ClassAttrKind::Method)
+        }
         Some(Kind::Property) | Some(Kind::MethodWrapper) | Some(Kind::Instance) => None,
         _ => Some(ClassAttrKind::Plain),
     }
@@ -323,9 +326,38 @@ fn entry_value(d: Value, table: *const DictData, index: usize, name: Value) -> O
     (e.key == name).then_some(e.value)
 }
 
-/// `obj.name` (LoadAttr).
-#[inline]
+/// `obj.name` (LoadAttr). An instance attribute found by the first cache entry (the usual
+/// case) is read inline in the eval loop.
+#[inline(always)]
 pub fn load_attr(vm: &mut Vm, caches: &[Cell<Cache>], obj: Value, name: Value) -> PyResult<Value> {
+    if let Some(v) = first_slot_hit(caches, obj) {
+        return Ok(v);
+    }
+    load_attr_poly(vm, caches, obj, name)
+}
+
+/// The attribute of instance `obj` if the first cache entry is a matching `Slot`.
+#[inline(always)]
+fn first_slot_hit(caches: &[Cell<Cache>], obj: Value) -> Option<Value> {
+    if !obj.is_ptr() {
+        return None;
+    }
+    let inst = object::downcast::<InstanceObj>(obj)?;
+    match caches.first()?.get() {
+        Cache::Slot {
+            class,
+            version,
+            map,
+            index,
+        } if class == inst.head.class && map == inst.map && version_of(class) == version => {
+            slot(inst, index)
+        }
+        _ => None,
+    }
+}
+
+#[inline(never)]
+fn load_attr_poly(vm: &mut Vm, caches: &[Cell<Cache>], obj: Value, name: Value) -> PyResult<Value> {
     if obj.is_ptr() {
         let (cls, map, inst) = receiver_key(obj);
         for cache in caches {

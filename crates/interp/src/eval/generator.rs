@@ -93,8 +93,10 @@ fn set_state(g: Value, s: GenState) {
 }
 
 /// Called by the loop when the generator's frame yields.
-pub(crate) fn suspend(_vm: &mut Vm, frame: Box<Frame>) {
-    let g = gen(frame.generator);
+pub(crate) fn suspend(vm: &mut Vm, frame: Box<Frame>) {
+    let gv = frame.generator;
+    crate::finalize::guard_suspended_generator(vm, gv, &frame.code, frame.lasti);
+    let g = gen(gv);
     g.state = GenState::Suspended as u64;
     g.frame = Box::into_raw(frame);
 }

@@ -219,7 +219,10 @@ pub(crate) fn run<R: crate::jit::Record>(
                 match instr.op {
                     Op::Nop => {}
                     Op::PopTop => {
-                        pop!();
+                        let v = pop!();
+                        if vm.heap.has_guarded() {
+                            tri!(crate::finalize::collect_after_del(vm, v));
+                        }
                     }
                     Op::Copy => {
                         let v = peek!(arg as usize);
@@ -252,7 +255,8 @@ pub(crate) fn run<R: crate::jit::Record>(
                             let c = vm.cls.unbound_local_error;
                             break 'instr Err(vm.raise_new(c, &format!("cannot access local variable '{name}' where it is not associated with a value")));
                         }
-                        f.values[arg as usize] = Value::NULL;
+                        let old = std::mem::replace(&mut f.values[arg as usize], Value::NULL);
+                        tri!(crate::finalize::collect_after_del(vm, old));
                     }
                     Op::LoadDeref | Op::LoadClassDeref => {
                         if instr.op == Op::LoadClassDeref && !f.locals.is_null() {
@@ -299,11 +303,19 @@ pub(crate) fn run<R: crate::jit::Record>(
                     Op::StoreName => {
                         let name = tuple::items(code_obj.names)[arg as usize];
                         let v = pop!();
+                        let old = if vm.heap.has_guarded() {
+                            crate::finalize::dict_value(f.locals, name)
+                        } else {
+                            Value::NULL
+                        };
                         tri!(ops_exc::store_name(vm, f.locals, name, v));
+                        tri!(crate::finalize::collect_after_del(vm, old));
                     }
                     Op::DeleteName => {
                         let name = tuple::items(code_obj.names)[arg as usize];
+                        let old = crate::finalize::dict_value(f.locals, name);
                         tri!(ops_exc::delete_name(vm, f.locals, name));
+                        tri!(crate::finalize::collect_after_del(vm, old));
                     }
                     Op::LoadGlobal => {
                         let name = tuple::items(code_obj.names)[arg as usize];
@@ -318,10 +330,12 @@ pub(crate) fn run<R: crate::jit::Record>(
                     }
                     Op::DeleteGlobal => {
                         let name = tuple::items(code_obj.names)[arg as usize];
+                        let old = crate::finalize::dict_value(f.globals, name);
                         if !dict::del_str_key(f.globals, name) {
                             let n = crate::types::str::as_str(name).unwrap_or("?").to_string();
                             break 'instr Err(vm.name_error(format!("name '{n}' is not defined")));
                         }
+                        tri!(crate::finalize::collect_after_del(vm, old));
                     }
                     Op::LoadAttr => {
                         let name = tuple::items(code_obj.names)[arg as usize];
@@ -371,7 +385,12 @@ pub(crate) fn run<R: crate::jit::Record>(
                             args_start,
                             kwnames
                         )) {
-                            call::Called::Value(v) => push!(v),
+                            call::Called::Value(v) => {
+                                push!(v);
+                                // A native callee may have asked for a collection now
+                                // (`gc.collect()`): this is the first safepoint after it.
+                                tri!(vm.safepoint());
+                            }
                             call::Called::Frame(new_frame) if R::ACTIVE && rec.nested_call() => {
                                 let is_init = new_frame.is_init;
                                 let v = tri!(tri!(run_frame(vm, new_frame, false)).value(vm));
@@ -409,7 +428,12 @@ pub(crate) fn run<R: crate::jit::Record>(
                     Op::CallFunctionEx => {
                         let callee_start = f.values.len() - 2 - (arg & 1) as usize;
                         match tri!(call::call_ex_from_stack(vm, f, callee_start)) {
-                            call::Called::Value(v) => push!(v),
+                            call::Called::Value(v) => {
+                                push!(v);
+                                // A native callee may have asked for a collection now
+                                // (`gc.collect()`): this is the first safepoint after it.
+                                tri!(vm.safepoint());
+                            }
                             call::Called::Frame(new_frame) => {
                                 if vm.call_depth >= vm.recursion_limit {
                                     vm.recycle_frame(new_frame);
@@ -649,6 +673,17 @@ pub(crate) fn run<R: crate::jit::Record>(
                     Op::DictUpdate | Op::DictMerge => {
                         let other = pop!();
                         let d = peek!(arg as usize);
+                        if !R::ACTIVE
+                            && instr.op == Op::DictMerge
+                            && arg == 1
+                            && ops_exc::can_pass_kwargs_dict(code, pc, d, other)
+                        {
+                            // `f(**other)`: the call only reads the dict, so it gets `other`
+                            // itself instead of a copy.
+                            let n = f.values.len();
+                            f.values[n - 1] = other;
+                            break 'instr Ok(());
+                        }
                         let callable = if instr.op == Op::DictMerge {
                             f.values[f.values.len() - arg as usize - 2]
                         } else {
@@ -778,6 +813,9 @@ pub(crate) fn run<R: crate::jit::Record>(
                         vm.call_depth -= 1;
                         let done = vm.frames.pop().expect("a frame");
                         let (is_init, returns_to) = (done.is_init, done.returns_to);
+                        let guarded_died = vm.heap.has_guarded()
+                            && done.generator.is_null()
+                            && crate::finalize::frame_drops_guarded(&done);
                         if !done.generator.is_null() {
                             generator::finish(vm, done);
                         } else {
@@ -826,6 +864,10 @@ pub(crate) fn run<R: crate::jit::Record>(
                             let t = crate::types::class::type_name(vm, v).to_string();
                             let _ =
                                 vm.type_error(format!("__init__() should return None, not '{t}'"));
+                            raising = true;
+                        }
+                        if guarded_died && !raising && crate::finalize::collect_if_safe(vm).is_err()
+                        {
                             raising = true;
                         }
                         continue 'frames;
@@ -945,7 +987,11 @@ pub(crate) fn run<R: crate::jit::Record>(
                     }
                     Op::PopExcept => {
                         let prev = pop!();
-                        vm.handled = if prev == vm.none { Value::NULL } else { prev };
+                        let done = std::mem::replace(
+                            &mut vm.handled,
+                            if prev == vm.none { Value::NULL } else { prev },
+                        );
+                        tri!(crate::finalize::collect_after_del(vm, done));
                     }
                     Op::Reraise => {
                         let exc = pop!();

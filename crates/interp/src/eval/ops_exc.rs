@@ -103,10 +103,9 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Val
         && object::kind_of(obj) != Some(Kind::Super)
     {
         let d = lookup(vm, cls, name);
-        if matches!(
-            object::kind_of(d),
-            Some(Kind::Function) | Some(Kind::Builtin)
-        ) {
+        if object::kind_of(d) == Some(Kind::Function)
+            || crate::types::builtin_func::binds_on_access(d)
+        {
             let shadowed = match object::downcast::<object::InstanceObj>(obj) {
                 Some(inst) => crate::types::instance::get_attr(inst, name).is_some(),
                 None => {
@@ -172,6 +171,24 @@ pub fn function_str(vm: &mut Vm, f: Value) -> PyResult<String> {
         Some(m) if m != "builtins" => format!("{m}.{q}()"),
         _ => format!("{q}()"),
     })
+}
+
+/// Whether `DICT_MERGE 1` at `pc` may hand `other` itself to the `CALL_FUNCTION_EX` right
+/// after it instead of merging it into the empty dict `d`: the call only reads the dict,
+/// and an exact dict with str keys merged into an empty one raises nothing.
+pub fn can_pass_kwargs_dict(code: &CodeObject, pc: u32, d: Value, other: Value) -> bool {
+    if code.code.get(pc as usize + 1).map(|i| i.op) != Some(Op::CallFunctionEx) {
+        return false;
+    }
+    if object::kind_of(d) != Some(Kind::Dict) || dict::data(d).len != 0 {
+        return false;
+    }
+    if object::kind_of(other) != Some(Kind::Dict) {
+        return false;
+    }
+    dict::data(other)
+        .iter()
+        .all(|e| crate::types::str::as_exact_str(e.key).is_some())
 }
 
 /// `DICT_UPDATE` / `DICT_MERGE`.

@@ -3,7 +3,7 @@
 
 mod display;
 
-pub use display::{format_exception, format_exception_only};
+pub use display::{format_exception, format_exception_only, format_exception_unchained};
 
 use crate::errors::exc_data;
 use crate::object::{self, TracebackObj};

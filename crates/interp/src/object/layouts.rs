@@ -365,9 +365,11 @@ heap_struct! {
     }
 }
 heap_struct! {
-    /// A native function, possibly bound to a receiver.
+    /// A native function, possibly bound to a receiver. Its class tells its kind:
+    /// `builtin_function_or_method`, `method_descriptor`, `wrapper_descriptor` (unbound
+    /// slot dunders) or `method-wrapper` (bound ones).
     BuiltinObj: Builtin {
-        refs { /** The bound receiver or NULL. */ receiver, /** `__name__`. */ name, /** `__qualname__` (e.g. `list.append`). */ qualname }
+        refs { /** The bound receiver or NULL. */ receiver, /** `__name__`. */ name, /** `__qualname__` (e.g. `list.append`). */ qualname, /** The class defining a method (`__objclass__`) or the module of a function; NULL when unknown. */ owner }
         raw { /** The native function. */ func: crate::vm::NativeFn }
     }
 }

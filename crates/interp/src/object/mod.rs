@@ -120,6 +120,14 @@ pub unsafe fn class_word(v: Value) -> Value {
     (*(v.addr() as *const ObjHead)).class
 }
 
+/// Whether `v` is an object guarded on the heap for a Python-level finalizer
+/// (`crate::finalize`).
+#[inline]
+pub fn is_guarded(v: Value) -> bool {
+    // SAFETY: a pointer Value always points to a live object starting with a GC header.
+    v.is_ptr() && unsafe { (*(v.addr() as *const Header)).flags & pyrs_gc::flags::GUARDED != 0 }
+}
+
 /// Whether `v` is a pinned object (never moves; interned strs, classes, code objects).
 #[inline]
 pub fn is_pinned(v: Value) -> bool {

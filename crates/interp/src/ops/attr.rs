@@ -32,10 +32,10 @@ enum DescrKind {
 fn descr_kind(vm: &mut Vm, d: Value) -> DescrKind {
     match object::kind_of(d) {
         Some(Kind::Function) => DescrKind::Function,
-        Some(Kind::Builtin) => DescrKind::Native,
+        Some(Kind::Builtin) if crate::types::builtin_func::binds_on_access(d) => DescrKind::Native,
         Some(Kind::Property) => DescrKind::Property,
         Some(Kind::MethodWrapper) => {
-            if class_of(vm, d) == vm.cls.classmethod {
+            if crate::types::function::is_classmethod(vm, d) {
                 DescrKind::ClassMethod
             } else {
                 DescrKind::Static
@@ -67,13 +67,18 @@ pub fn bind(vm: &mut Vm, func: Value, receiver: Value) -> Value {
 /// A native method bound to `receiver`.
 pub fn bind_native(vm: &mut Vm, native: Value, receiver: Value) -> Value {
     let b = object::downcast::<BuiltinObj>(native).expect("a builtin");
-    let (name, qualname, func) = (b.name, b.qualname, b.func);
-    let cls = vm.cls.builtin_function;
+    let (name, qualname, func, owner) = (b.name, b.qualname, b.func, b.owner);
+    let cls = if class_of(vm, native) == vm.cls.wrapper_descriptor {
+        vm.cls.method_wrapper
+    } else {
+        vm.cls.builtin_function
+    };
     let (v, obj) = vm.alloc_obj::<BuiltinObj>(cls);
     obj.name = name;
     obj.qualname = qualname;
     obj.func = func;
     obj.receiver = receiver;
+    obj.owner = owner;
     v
 }
 
@@ -154,6 +159,12 @@ pub fn getattr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
 
 /// The `AttributeError` for a missing attribute, worded as CPython does.
 pub fn no_attribute(vm: &mut Vm, obj: Value, name: Value) -> crate::vm::Raised {
+    let r = no_attribute_message(vm, obj, name);
+    crate::types::exception::fields::set_name_and_obj(vm, name, obj);
+    r
+}
+
+fn no_attribute_message(vm: &mut Vm, obj: Value, name: Value) -> crate::vm::Raised {
     let n = crate::types::str::as_str(name).unwrap_or("?").to_string();
     if let Some(m) = object::downcast::<ModuleObj>(obj) {
         let mname = crate::types::str::as_str(m.name).unwrap_or("?").to_string();
@@ -569,7 +580,7 @@ pub fn generic_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
                     class_name(obj).to_string(),
                 );
                 return Err(vm.type_error(format!(
-                    "cannot delete '{n}' attribute of immutable type '{c}'"
+                    "cannot set '{n}' attribute of immutable type '{c}'"
                 )));
             }
             let r = crate::types::dict::del_str_key(class_obj(obj).dict, name);

@@ -91,12 +91,15 @@ pub fn call_unbound_args(
     full: Args<'_>,
 ) -> PyResult<Value> {
     match object::kind_of(m) {
-        Some(Kind::Function) | Some(Kind::Builtin) => call_args(vm, m, full),
+        Some(Kind::Function) => call_args(vm, m, full),
+        Some(Kind::Builtin) if crate::types::builtin_func::binds_on_access(m) => {
+            call_args(vm, m, full)
+        }
         Some(Kind::MethodWrapper) => {
             let func = object::downcast::<MethodWrapperObj>(m)
                 .expect("a wrapper")
                 .func;
-            if class_of(vm, m) == vm.cls.classmethod {
+            if crate::types::function::is_classmethod(vm, m) {
                 let cls = class_of(vm, receiver);
                 let mut pos = full.pos.to_vec();
                 if !pos.is_empty() {
@@ -131,16 +134,26 @@ pub fn call_unbound_args(
         _ => {
             let get = vm.names.__get__;
             let g = super::lookup_special(vm, m, get);
-            if g.is_null() {
-                return call_args(vm, m, full);
-            }
-            let cls = class_of(vm, receiver);
-            let bound = call_unbound(vm, g, m, &[m, receiver, cls])?;
             let rest = if full.pos.is_empty() {
                 full.pos
             } else {
                 &full.pos[1..]
             };
+            if g.is_null() {
+                // Not a descriptor (a class, a builtin function...): called without the
+                // receiver, as CPython's special-method lookup does.
+                return call_args(
+                    vm,
+                    m,
+                    Args {
+                        pos: rest,
+                        kw: full.kw,
+                        kwnames: full.kwnames,
+                    },
+                );
+            }
+            let cls = class_of(vm, receiver);
+            let bound = call_unbound(vm, g, m, &[m, receiver, cls])?;
             call_args(
                 vm,
                 bound,

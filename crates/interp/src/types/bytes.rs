@@ -134,14 +134,14 @@ fn receiver<'a>(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<&'a [u8]> 
     match args.pos.first() {
         Some(&v) => match bytes_like(v) {
             Some(b) => Ok(b),
-            None => {
-                let t = type_name(vm, v).to_string();
-                Err(vm.type_error(format!(
-                    "descriptor '{name}' for 'bytes' objects doesn't apply to a '{t}' object"
-                )))
-            }
+            None => Err(crate::types::native::bad_receiver(
+                vm,
+                "bytes",
+                name,
+                Some(v),
+            )),
         },
-        None => Err(vm.type_error(format!("unbound method bytes.{name}() needs an argument"))),
+        None => Err(crate::types::native::bad_receiver(vm, "bytes", name, None)),
     }
 }
 

@@ -17,6 +17,10 @@ pub mod flags {
     pub const CUSTOM_ATTR: u64 = 8;
     /// An exception class (BaseException in its MRO).
     pub const EXCEPTION: u64 = 16;
+    /// Defines `__del__` somewhere in its MRO: instances are guarded for finalization.
+    pub const HAS_DEL: u64 = 32;
+    /// Its own `__abstractmethods__` is non-empty: `object.__new__` refuses to instantiate it.
+    pub const ABSTRACT: u64 = 64;
 }
 
 macro_rules! builtin_classes {
@@ -69,6 +73,9 @@ builtin_classes! {
     ellipsis_type = "ellipsis": object, Singleton, B;
     function = "function": object, Function, B;
     builtin_function = "builtin_function_or_method": object, Builtin, B;
+    method_descriptor = "method_descriptor": object, Builtin, B;
+    wrapper_descriptor = "wrapper_descriptor": object, Builtin, B;
+    method_wrapper = "method-wrapper": object, Builtin, B;
     method = "method": object, Method, B;
     cell = "cell": object, Cell, B;
     module = "module": object, Module, BB;
@@ -80,6 +87,7 @@ builtin_classes! {
     getset_descriptor = "getset_descriptor": object, Property, B;
     staticmethod = "staticmethod": object, MethodWrapper, BB;
     classmethod = "classmethod": object, MethodWrapper, BB;
+    classmethod_descriptor = "classmethod_descriptor": object, MethodWrapper, B;
     super_ = "super": object, Super, BB;
     code = "code": object, Code, B;
     traceback = "traceback": object, Traceback, B;
@@ -117,14 +125,15 @@ builtin_classes! {
     filter = "filter": object, NativeIter, BB;
     reversed = "reversed": object, NativeIter, BB;
     callable_iterator = "callable_iterator": object, NativeIter, B;
+    anext_awaitable = "anext_awaitable": object, Boxed, B;
     file = "TextIOWrapper": object, File, B;
     binary_file = "BufferedReader": object, File, B;
     base_exception = "BaseException": object, ExcData, EX;
     base_exception_group = "BaseExceptionGroup": base_exception, ExcData, EX;
+    exception = "Exception": base_exception, ExcData, EX;
     generator_exit = "GeneratorExit": base_exception, ExcData, EX;
     keyboard_interrupt = "KeyboardInterrupt": base_exception, ExcData, EX;
     system_exit = "SystemExit": base_exception, ExcData, EX;
-    exception = "Exception": base_exception, ExcData, EX;
     arithmetic_error = "ArithmeticError": exception, ExcData, EX;
     floating_point_error = "FloatingPointError": arithmetic_error, ExcData, EX;
     overflow_error = "OverflowError": arithmetic_error, ExcData, EX;
@@ -253,6 +262,95 @@ pub fn new_native_class(
     let (doc, none) = (vm.names.__doc__, vm.none);
     crate::types::dict::set_str_key(class_obj(cls).dict, doc, none);
     cls
+}
+
+/// The number of `__slots__` members the instances of `bases` reserve (the widest base).
+fn reserved_slots(bases: &[Value]) -> usize {
+    bases
+        .iter()
+        // SAFETY: a class's root map is leaked at creation and never freed.
+        .map(|&b| unsafe { (*class_obj(b).map).reserved() })
+        .max()
+        .unwrap_or(0)
+}
+
+/// `cls.__bases__ = bases`: checks the new bases keep the instance layout and make no
+/// cycle, then recomputes the MRO of `cls` and of its subclasses.
+pub fn set_bases(vm: &mut Vm, cls: Value, bases: &[Value]) -> PyResult<()> {
+    let name = class_name(cls).to_string();
+    if class_obj(cls).flags & flags::BUILTIN != 0 {
+        return Err(vm.type_error(format!(
+            "cannot set '__bases__' attribute of immutable type '{name}'"
+        )));
+    }
+    if bases.is_empty() {
+        return Err(vm.type_error(format!(
+            "can only assign non-empty tuple to {name}.__bases__, not ()"
+        )));
+    }
+    for &b in bases {
+        let Some(bo) = object::downcast::<ClassObj>(b) else {
+            let t = crate::types::class::type_name(vm, b).to_string();
+            return Err(vm.type_error(format!(
+                "{name}.__bases__ must be tuple of classes, not '{t}'"
+            )));
+        };
+        if bo.flags & flags::BASETYPE == 0 {
+            let n = class_name(b).to_string();
+            return Err(vm.type_error(format!("type '{n}' is not an acceptable base type")));
+        }
+        if is_subclass(b, cls) {
+            return Err(vm.type_error("a __bases__ item causes an inheritance cycle"));
+        }
+    }
+    let old: Vec<Value> = tuple_items(class_obj(cls).bases).to_vec();
+    let same_kind = solid_base_kind(vm, bases)? == class_obj(cls).native_kind;
+    if !same_kind || reserved_slots(bases) != reserved_slots(&old) {
+        let (n, o) = (
+            class_name(bases[0]).to_string(),
+            class_name(old[0]).to_string(),
+        );
+        let what = if same_kind {
+            "object layout"
+        } else {
+            "deallocator"
+        };
+        return Err(vm.type_error(format!(
+            "__bases__ assignment: '{n}' {what} differs from '{o}'"
+        )));
+    }
+    let bt = crate::types::tuple::new_tuple(vm, bases);
+    class_obj(cls).bases = bt;
+    if let Err(e) = recompute_mro(vm, cls) {
+        let bt = crate::types::tuple::new_tuple(vm, &old);
+        class_obj(cls).bases = bt;
+        recompute_mro(vm, cls)?;
+        return Err(e);
+    }
+    for &b in &old {
+        // SAFETY: `subclasses` is a leaked Box owned by the pinned class, never freed.
+        unsafe { (*class_obj(b).subclasses).retain(|&s| s != cls) };
+    }
+    for &b in bases {
+        register_subclass(b, cls);
+    }
+    bump_version(cls);
+    update_slot_flags(vm, cls);
+    Ok(())
+}
+
+/// Recomputes the MRO of `cls` from its bases, then those of its subclasses.
+fn recompute_mro(vm: &mut Vm, cls: Value) -> PyResult<()> {
+    let bases: Vec<Value> = tuple_items(class_obj(cls).bases).to_vec();
+    let m = c3_mro(vm, cls, &bases)?;
+    let mt = crate::types::tuple::new_tuple(vm, &m);
+    class_obj(cls).mro = mt;
+    // SAFETY: `subclasses` is a leaked Box owned by the pinned class, never freed.
+    let subs = unsafe { (*class_obj(cls).subclasses).clone() };
+    for s in subs {
+        recompute_mro(vm, s)?;
+    }
+    Ok(())
 }
 
 fn register_subclass(base: Value, sub: Value) {
@@ -479,7 +577,11 @@ pub fn update_slot_flags(vm: &mut Vm, cls: Value) {
     if obj.flags & flags::BUILTIN != 0 {
         return;
     }
-    let mut fl = obj.flags & !(flags::HAS_GETATTR | flags::CUSTOM_ATTR);
+    let mut fl =
+        obj.flags & !(flags::HAS_GETATTR | flags::CUSTOM_ATTR | flags::HAS_DEL | flags::ABSTRACT);
+    if has_abstract_methods(vm, cls) {
+        fl |= flags::ABSTRACT;
+    }
     let (ga, gat, sa, da) = (
         vm.names.__getattr__,
         vm.names.__getattribute__,
@@ -489,6 +591,9 @@ pub fn update_slot_flags(vm: &mut Vm, cls: Value) {
     let object = vm.cls.object;
     if !lookup_uncached(cls, ga).is_null() {
         fl |= flags::HAS_GETATTR;
+    }
+    if !lookup_uncached(cls, vm.names.__del__).is_null() {
+        fl |= flags::HAS_DEL;
     }
     for n in [gat, sa, da] {
         let found = lookup_uncached(cls, n);
@@ -504,6 +609,20 @@ pub fn update_slot_flags(vm: &mut Vm, cls: Value) {
     let subs = unsafe { (*class_obj(cls).subclasses).clone() };
     for s in subs {
         update_slot_flags(vm, s);
+    }
+}
+
+/// Whether the class's own `__abstractmethods__` is a non-empty collection.
+fn has_abstract_methods(vm: &Vm, cls: Value) -> bool {
+    let key = vm.names.__abstractmethods__;
+    match crate::types::dict::get_str_key(class_obj(cls).dict, key) {
+        None => false,
+        Some(v) if v == vm.none || v == vm.false_ => false,
+        Some(v) => match object::kind_of(v) {
+            Some(Kind::Set) => crate::types::set::set_len(v) > 0,
+            Some(Kind::Tuple) => !crate::types::tuple::items(v).is_empty(),
+            _ => true,
+        },
     }
 }
 

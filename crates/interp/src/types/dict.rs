@@ -25,7 +25,12 @@ pub struct Entry {
 const EMPTY: u32 = 0;
 const DUMMY: u32 = 1;
 
-/// The table of a dict.
+/// A table of at most this many entries (deleted ones included) has no index: lookups scan
+/// the entries, which saves small dicts (keyword arguments) an allocation and its misses.
+const SMALL: usize = 8;
+
+/// The table of a dict. Without indices (`indices` empty) it is small: at most `SMALL`
+/// entries, found by a linear scan.
 #[derive(Default)]
 pub struct DictData {
     /// Entries in insertion order, including deleted ones (NULL key).
@@ -82,11 +87,23 @@ impl DictData {
         key: Value,
         same: impl Fn(Value, Value) -> Option<bool>,
     ) -> Result<Option<usize>, ()> {
+        let mut undecided = false;
         if self.indices.is_empty() {
-            return Ok(None);
+            for (ix, e) in self.entries.iter().enumerate() {
+                if e.key == key {
+                    return Ok(Some(ix));
+                }
+                if e.hash == hash && !e.key.is_null() {
+                    match same(e.key, key) {
+                        Some(true) => return Ok(Some(ix)),
+                        Some(false) => {}
+                        None => undecided = true,
+                    }
+                }
+            }
+            return if undecided { Err(()) } else { Ok(None) };
         }
         let (mut i, mut perturb) = self.probe_start(hash);
-        let mut undecided = false;
         loop {
             match self.indices[i] {
                 EMPTY => return if undecided { Err(()) } else { Ok(None) },
@@ -114,6 +131,11 @@ impl DictData {
     fn candidates(&self, hash: i64) -> Vec<usize> {
         let mut out = Vec::new();
         if self.indices.is_empty() {
+            for (ix, e) in self.entries.iter().enumerate() {
+                if e.hash == hash && !e.key.is_null() {
+                    out.push(ix);
+                }
+            }
             return out;
         }
         let (mut i, mut perturb) = self.probe_start(hash);
@@ -134,27 +156,29 @@ impl DictData {
 
     /// Appends a new entry (the key must be absent).
     pub fn push_new(&mut self, hash: i64, key: Value, value: Value) {
-        if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
-            self.rebuild(self.len * 2 + 1);
+        if self.indices.is_empty() && self.entries.len() < SMALL {
+            self.entries.push(Entry { hash, key, value });
+        } else {
+            if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+                self.rebuild(self.len * 2 + 1);
+            }
+            self.entries.push(Entry { hash, key, value });
+            let ix = self.entries.len() - 1;
+            self.insert_index(hash, ix);
         }
-        self.entries.push(Entry { hash, key, value });
-        let ix = self.entries.len() - 1;
-        self.insert_index(hash, ix);
         self.len += 1;
         self.version += 1;
     }
 
     /// Removes the entry at `ix`.
     pub fn remove_at(&mut self, ix: usize) {
-        let hash = self.entries[ix].hash;
-        let (mut i, mut perturb) = self.probe_start(hash);
-        loop {
-            if self.indices[i] == ix as u32 + 2 {
-                self.indices[i] = DUMMY;
-                break;
+        if !self.indices.is_empty() {
+            let (mut i, mut perturb) = self.probe_start(self.entries[ix].hash);
+            while self.indices[i] != ix as u32 + 2 {
+                perturb >>= 5;
+                i = (i * 5 + 1 + perturb as usize) & self.mask();
             }
-            perturb >>= 5;
-            i = (i * 5 + 1 + perturb as usize) & self.mask();
+            self.indices[i] = DUMMY;
         }
         self.entries[ix].key = Value::NULL;
         self.entries[ix].value = Value::NULL;
@@ -472,13 +496,12 @@ fn plain_iteration(vm: &mut Vm, v: Value) -> bool {
 fn this(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Value> {
     match args.pos.first() {
         Some(&v) if as_dict(v).is_some() => Ok(v),
-        Some(&v) => {
-            let t = crate::types::class::type_name(vm, v).to_string();
-            Err(vm.type_error(format!(
-                "descriptor '{name}' for 'dict' objects doesn't apply to a '{t}' object"
-            )))
-        }
-        None => Err(vm.type_error(format!("unbound method dict.{name}() needs an argument"))),
+        other => Err(crate::types::native::bad_receiver(
+            vm,
+            "dict",
+            name,
+            other.copied(),
+        )),
     }
 }
 

@@ -4,6 +4,8 @@
 
 pub mod fields;
 pub mod group;
+pub mod suggest;
+pub mod unicode;
 
 use crate::errors::exc_data;
 use crate::object::{self, ExcDataObj};
@@ -210,4 +212,5 @@ pub(crate) fn init(vm: &mut Vm) {
     vm.add_methods(vm.cls.key_error, &[("__str__", key_error_str)]);
     fields::init(vm);
     group::init(vm);
+    unicode::init_classes(vm);
 }

@@ -542,10 +542,13 @@ fn read_result(vm: &mut Vm, text: bool, bytes: Vec<u8>) -> PyResult {
             } else {
                 "invalid continuation byte"
             };
-            let c = vm.cls.unicode_decode_error;
-            Err(vm.raise_new(
-                c,
-                &format!("'utf-8' codec can't decode byte 0x{b:02x} in position {pos}: {reason}"),
+            let data = e.as_bytes();
+            let end = match err.error_len() {
+                Some(_) => pos + 1,
+                None => data.len(),
+            };
+            Err(crate::types::exception::unicode::decode_error(
+                vm, "utf-8", data, pos, end, reason,
             ))
         }
     }
@@ -1191,6 +1194,18 @@ pub(crate) fn init(vm: &mut Vm) {
         vm.add_getset(cls, "closed", file_closed, None);
         vm.add_getset(cls, "name", file_name, None);
         vm.add_getset(cls, "mode", file_mode, None);
+    }
+    let module = crate::types::str::new_str(vm, "_io");
+    let key = vm.names.__module__;
+    for (cls, full) in [
+        (vm.cls.file, "_io.TextIOWrapper"),
+        (vm.cls.binary_file, "_io.BufferedReader"),
+    ] {
+        // As for native classes, the name says the module (`tp_name`); `__name__` is its
+        // last part.
+        let n = vm.intern(full);
+        crate::types::class::class_obj(cls).name = n;
+        crate::types::dict::set_str_key(crate::types::class::class_obj(cls).dict, key, module);
     }
     let text = vm.cls.file;
     vm.add_getset(text, "encoding", file_encoding, None);

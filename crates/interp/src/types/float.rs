@@ -963,6 +963,20 @@ fn float_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
 }
 
 /// Registers the methods of `float`.
+/// `float.__getformat__('double' | 'float')`: the storage format of floats.
+fn float_getformat(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    args.check(vm, "__getformat__", 2, 2)?;
+    let t = args.pos[1];
+    match crate::types::str::as_str(t) {
+        Some("double" | "float") => Ok(crate::types::str::new_str(vm, "IEEE, little-endian")),
+        Some(_) => Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'")),
+        None => {
+            let n = crate::types::class::type_name(vm, t).to_string();
+            Err(vm.type_error(format!("__getformat__() argument must be str, not {n}")))
+        }
+    }
+}
+
 pub(crate) fn init(vm: &mut Vm) {
     let c = vm.cls.float;
     vm.add_methods(c, FLOAT_BINOPS);
@@ -1001,6 +1015,7 @@ pub(crate) fn init(vm: &mut Vm) {
     );
     vm.add_staticmethod(c, "__new__", float_new);
     vm.add_classmethod(c, "fromhex", float_fromhex);
+    vm.add_classmethod(c, "__getformat__", float_getformat);
     vm.add_getset(c, "real", float_float, None);
     vm.add_getset(c, "imag", float_imag, None);
 }

@@ -48,15 +48,38 @@ pub unsafe fn finalize_frame(obj: *mut u8) {
     release_fast(&mut *(obj as *mut FrameObj));
 }
 
+/// Most spare fast-locals buffers kept.
+const SPARE_MAX: usize = 1 << 14;
+
+thread_local! {
+    /// Fast-locals buffers of dead or cleared frame objects, given to the frames whose
+    /// buffer `detach` takes: an exception raised through frames detaches one per frame,
+    /// and this saves each an allocation and a free.
+    static SPARE: std::cell::RefCell<Vec<Vec<Value>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 fn release_fast(fo: &mut FrameObj) {
     if !fo.fast.is_null() {
         // SAFETY: `fast`, `fast_len`, `fast_cap` are the raw parts of a Vec<Value> given up
         // by `detach`, owned by this object alone.
-        drop(unsafe { Vec::from_raw_parts(fo.fast, fo.fast_len as usize, fo.fast_cap as usize) });
+        let mut v =
+            unsafe { Vec::from_raw_parts(fo.fast, fo.fast_len as usize, fo.fast_cap as usize) };
         fo.fast = std::ptr::null_mut();
         fo.fast_len = 0;
         fo.fast_cap = 0;
+        v.clear();
+        SPARE.with(|s| {
+            let mut s = s.borrow_mut();
+            if s.len() < SPARE_MAX {
+                s.push(v);
+            }
+        });
     }
+}
+
+/// An empty buffer for a frame's values, spare if one is.
+fn spare_buffer() -> Vec<Value> {
+    SPARE.with(|s| s.borrow_mut().pop()).unwrap_or_default()
 }
 
 /// Detaches the frame object of `frame`, which is ending: its fast locals and last
@@ -67,7 +90,7 @@ pub(crate) fn detach(frame: &mut Frame) {
     };
     frame.pyframe = Value::NULL;
     let n = frame.nlocalsplus().min(frame.values.len());
-    let mut values = std::mem::take(&mut frame.values);
+    let mut values = std::mem::replace(&mut frame.values, spare_buffer());
     values.truncate(n);
     let mut values = std::mem::ManuallyDrop::new(values);
     release_fast(fo);

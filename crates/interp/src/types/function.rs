@@ -1,7 +1,7 @@
 //! Functions, bound methods, `property`, `staticmethod`, `classmethod`, `super` and cells.
 
 use crate::object::{
-    self, BuiltinObj, ClassObj, FunctionObj, MethodObj, MethodWrapperObj, PropertyObj, SuperObj,
+    self, ClassObj, FunctionObj, MethodObj, MethodWrapperObj, PropertyObj, SuperObj,
 };
 use crate::ops;
 use crate::types::class::{class_of, is_subclass, type_name};
@@ -285,51 +285,6 @@ fn m_eq(vm: &mut Vm, args: Args<'_>) -> PyResult {
     }
 }
 
-fn b_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let b = receiver::<BuiltinObj>(vm, &args, "__repr__", "builtin_function_or_method")?;
-    let (n, recv) = (
-        crate::types::str::as_str(b.name).unwrap_or("?").to_string(),
-        b.receiver,
-    );
-    let slot = crate::types::native::is_slot_wrapper(&n) && n != "__new__";
-    if recv.is_null() {
-        let q = crate::types::str::as_str(b.qualname).unwrap_or("?");
-        let s = match q.rsplit_once('.') {
-            Some((owner, _)) if slot => format!("<slot wrapper '{n}' of '{owner}' objects>"),
-            Some((owner, _)) if n != "__new__" => format!("<method '{n}' of '{owner}' objects>"),
-            _ => format!("<built-in function {n}>"),
-        };
-        return Ok(new_str(vm, &s));
-    }
-    let t = type_name(vm, recv).to_string();
-    let id = crate::types::identity::id_of(vm, recv);
-    let s = if slot && !object::is::<ClassObj>(recv) {
-        format!("<method-wrapper '{n}' of {t} object at {id:#x}>")
-    } else {
-        format!("<built-in method {n} of {t} object at {id:#x}>")
-    };
-    Ok(new_str(vm, &s))
-}
-
-fn b_name(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(object::downcast::<BuiltinObj>(args.pos[0])
-        .map(|b| b.name)
-        .unwrap_or(vm.none))
-}
-
-fn b_qualname(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    Ok(object::downcast::<BuiltinObj>(args.pos[0])
-        .map(|b| b.qualname)
-        .unwrap_or(vm.none))
-}
-
-fn b_self(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    let r = object::downcast::<BuiltinObj>(args.pos[0])
-        .map(|b| b.receiver)
-        .unwrap_or(Value::NULL);
-    Ok(if r.is_null() { vm.none } else { r })
-}
-
 fn prop_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let base = vm.cls.property;
     let cls = crate::types::list::check_new_cls(vm, &args, "property", base)?;
@@ -434,6 +389,15 @@ fn prop_set_doc(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(vm.none)
 }
 
+/// Whether `w`, of the `staticmethod`/`classmethod` layout, binds to the class: a
+/// `classmethod` (or subclass) or a native `classmethod_descriptor`.
+pub fn is_classmethod(vm: &Vm, w: Value) -> bool {
+    let c = class_of(vm, w);
+    c == vm.cls.classmethod
+        || c == vm.cls.classmethod_descriptor
+        || (c != vm.cls.staticmethod && is_subclass(c, vm.cls.classmethod))
+}
+
 fn wrapper_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     args.check(vm, "staticmethod", 2, 2)?;
     let cls = args.pos[0];
@@ -461,7 +425,7 @@ fn wrapper_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let f = object::downcast::<MethodWrapperObj>(w)
         .map(|w| w.func)
         .unwrap_or(vm.none);
-    if class_of(vm, w) == vm.cls.staticmethod {
+    if !is_classmethod(vm, w) {
         return Ok(f);
     }
     let owner = match (args.pos.get(2), args.pos.get(1)) {
@@ -470,6 +434,21 @@ fn wrapper_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
         _ => vm.none,
     };
     Ok(ops::attr::bind(vm, f, owner))
+}
+
+/// `repr` of `staticmethod`/`classmethod` objects: `<staticmethod(<function f at ...>)>`.
+fn wrapper_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let w = nth(vm, &args, 0, "__repr__")?;
+    let f = object::downcast::<MethodWrapperObj>(w)
+        .map(|w| w.func)
+        .unwrap_or(vm.none);
+    let kind = if is_classmethod(vm, w) {
+        "classmethod"
+    } else {
+        "staticmethod"
+    };
+    let r = ops::convert::repr_string(vm, f)?;
+    Ok(new_str(vm, &format!("<{kind}({r})>")))
 }
 
 fn static_call(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -567,6 +546,21 @@ fn super_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
     ))
 }
 
+/// `<cell at 0x...: int object at 0x...>` or `<cell at 0x...: empty>`.
+fn cell_repr(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let c = receiver::<object::CellObj>(vm, &args, "__repr__", "cell")?;
+    let v = c.value;
+    let id = crate::types::identity::id_of(vm, args.pos[0]);
+    let s = if v.is_null() {
+        format!("<cell at {id:#x}: empty>")
+    } else {
+        let t = type_name(vm, v).to_string();
+        let vid = crate::types::identity::id_of(vm, v);
+        format!("<cell at {id:#x}: {t} object at {vid:#x}>")
+    };
+    Ok(new_str(vm, &s))
+}
+
 fn cell_contents(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let v = object::downcast::<object::CellObj>(args.pos[0])
         .map(|c| c.value)
@@ -577,9 +571,9 @@ fn cell_contents(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(v)
 }
 
-/// Registers the methods of functions and friends.
-/// `__call__` of functions, methods and builtins: calls the receiver with the rest.
-fn call_self(vm: &mut Vm, args: Args<'_>) -> PyResult {
+/// `__call__` of functions, methods and the native function kinds: calls the receiver
+/// with the rest.
+pub(crate) fn call_self(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let Some((&f, rest)) = args.pos.split_first() else {
         return Err(vm.type_error("descriptor '__call__' needs an argument"));
     };
@@ -594,6 +588,7 @@ fn call_self(vm: &mut Vm, args: Args<'_>) -> PyResult {
     )
 }
 
+/// Registers the methods of functions and friends.
 pub(crate) fn init(vm: &mut Vm) {
     let f = vm.cls.function;
     vm.add_getset(f, "__name__", f_name, Some(f_set_name));
@@ -629,11 +624,6 @@ pub(crate) fn init(vm: &mut Vm) {
         ],
     );
     crate::types::class::update_slot_flags(vm, m);
-    let b = vm.cls.builtin_function;
-    vm.add_methods(b, &[("__repr__", b_repr), ("__call__", call_self)]);
-    vm.add_getset(b, "__name__", b_name, None);
-    vm.add_getset(b, "__qualname__", b_qualname, None);
-    vm.add_getset(b, "__self__", b_self, None);
     let p = vm.cls.property;
     vm.add_staticmethod(p, "__new__", prop_new);
     vm.add_methods(
@@ -652,7 +642,7 @@ pub(crate) fn init(vm: &mut Vm) {
     vm.add_getset(p, "__doc__", prop_doc, Some(prop_set_doc));
     for c in [vm.cls.staticmethod, vm.cls.classmethod] {
         vm.add_staticmethod(c, "__new__", wrapper_new);
-        vm.add_methods(c, &[("__get__", wrapper_get)]);
+        vm.add_methods(c, &[("__get__", wrapper_get), ("__repr__", wrapper_repr)]);
         vm.add_getset(c, "__func__", wrapper_func, None);
     }
     vm.add_methods(vm.cls.staticmethod, &[("__call__", static_call)]);
@@ -660,4 +650,5 @@ pub(crate) fn init(vm: &mut Vm) {
     vm.add_staticmethod(s, "__new__", super_new);
     vm.add_methods(s, &[("__repr__", super_repr)]);
     vm.add_getset(vm.cls.cell, "cell_contents", cell_contents, None);
+    vm.add_methods(vm.cls.cell, &[("__repr__", cell_repr)]);
 }

@@ -141,6 +141,7 @@ pub fn new_instance(vm: &mut Vm, cls: Value, native: Value) -> Value {
     let (v, i) = vm.alloc_obj::<InstanceObj>(cls);
     i.map = map;
     i.native = native;
+    crate::finalize::guard_instance(vm, cls, v);
     v
 }
 

@@ -30,7 +30,7 @@ pub unsafe fn finalize_bigint(obj: *mut u8) {
 }
 
 /// Most values kept for reuse, and the largest value (bits) kept.
-const POOL_MAX: usize = 1 << 18;
+const POOL_MAX: usize = 1 << 20;
 const POOL_MAX_BITS: u64 = 256;
 
 thread_local! {

@@ -625,13 +625,12 @@ fn remove_at(list: Value, j: usize) -> Option<Value> {
 fn this(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Value> {
     match args.pos.first() {
         Some(&v) if as_list(v).is_some() => Ok(v),
-        Some(&v) => {
-            let t = type_name(vm, v).to_string();
-            Err(vm.type_error(format!(
-                "descriptor '{name}' for 'list' objects doesn't apply to a '{t}' object"
-            )))
-        }
-        None => Err(vm.type_error(format!("unbound method list.{name}() needs an argument"))),
+        other => Err(crate::types::native::bad_receiver(
+            vm,
+            "list",
+            name,
+            other.copied(),
+        )),
     }
 }
 

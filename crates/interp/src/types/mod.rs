@@ -2,6 +2,7 @@
 //! `init` that registers its methods on its builtin class.
 
 pub mod boxed;
+pub mod builtin_func;
 pub mod bytes;
 pub mod class;
 pub mod code;
@@ -43,6 +44,7 @@ pub(crate) fn init_all(vm: &mut Vm) {
     object::init(vm);
     object::init_singletons(vm);
     function::init(vm);
+    builtin_func::init(vm);
     exception::init(vm);
     int::init(vm);
     float::init(vm);

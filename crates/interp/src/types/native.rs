@@ -4,19 +4,44 @@
 use crate::object::BuiltinObj;
 use crate::types::class::{bump_version, class_obj};
 use crate::value::Value;
-use crate::vm::{Args, NativeFn, PyResult, Vm};
+use crate::vm::{Args, NativeFn, PyResult, Raised, Vm};
 
 impl Vm {
     /// A new native function object named `name` (qualname `qualname`).
     pub fn new_native(&mut self, name: &str, qualname: &str, f: NativeFn) -> Value {
+        let cls = self.cls.builtin_function;
+        self.new_native_of_class(cls, name, qualname, f)
+    }
+
+    /// A new native function object of class `cls` (one of the builtin-function kinds).
+    fn new_native_of_class(
+        &mut self,
+        cls: Value,
+        name: &str,
+        qualname: &str,
+        f: NativeFn,
+    ) -> Value {
         let n = self.intern(name);
         let q = self.intern(qualname);
-        let cls = self.cls.builtin_function;
         let (v, b) = self.alloc_obj::<BuiltinObj>(cls);
         b.name = n;
         b.qualname = q;
         b.func = f;
         v
+    }
+
+    /// An unbound native method of `cls`: a `wrapper_descriptor` for the dunders CPython
+    /// implements as type slots, a `method_descriptor` otherwise.
+    fn new_method_descriptor(&mut self, cls: Value, name: &str, f: NativeFn) -> Value {
+        let q = format!("{}.{}", crate::types::class::class_name(cls), name);
+        let kind = if is_slot_method_of(cls, name) {
+            self.cls.wrapper_descriptor
+        } else {
+            self.cls.method_descriptor
+        };
+        let m = self.new_native_of_class(kind, name, &q, f);
+        set_owner(m, cls);
+        m
     }
 
     /// Sets `cls.name = value` in the class namespace.
@@ -28,8 +53,7 @@ impl Vm {
 
     /// Adds a native method: called with the receiver as `args.pos[0]`.
     pub fn add_method(&mut self, cls: Value, name: &str, f: NativeFn) {
-        let q = format!("{}.{}", crate::types::class::class_name(cls), name);
-        let m = self.new_native(name, &q, f);
+        let m = self.new_method_descriptor(cls, name, f);
         self.add_attr(cls, name, m);
     }
 
@@ -44,7 +68,8 @@ impl Vm {
     pub fn add_classmethod(&mut self, cls: Value, name: &str, f: NativeFn) {
         let q = format!("{}.{}", crate::types::class::class_name(cls), name);
         let m = self.new_native(name, &q, f);
-        let wrapper_cls = self.cls.classmethod;
+        set_owner(m, cls);
+        let wrapper_cls = self.cls.classmethod_descriptor;
         let (w, obj) = self.alloc_obj::<crate::object::MethodWrapperObj>(wrapper_cls);
         obj.func = m;
         self.add_attr(cls, name, w);
@@ -54,6 +79,7 @@ impl Vm {
     pub fn add_staticmethod(&mut self, cls: Value, name: &str, f: NativeFn) {
         let q = format!("{}.{}", crate::types::class::class_name(cls), name);
         let m = self.new_native(name, &q, f);
+        set_owner(m, cls);
         let wrapper_cls = self.cls.staticmethod;
         let (w, obj) = self.alloc_obj::<crate::object::MethodWrapperObj>(wrapper_cls);
         obj.func = m;
@@ -87,6 +113,7 @@ impl Vm {
     pub fn module_add_functions(&mut self, module: Value, funcs: &[(&str, NativeFn)]) {
         for &(name, f) in funcs {
             let m = self.new_native(name, name, f);
+            set_owner(m, module);
             self.module_set(module, name, m);
         }
     }
@@ -195,6 +222,53 @@ impl<'a> Args<'a> {
     pub fn arg(&self, i: usize, name: &str) -> Option<Value> {
         self.pos.get(i).copied().or_else(|| self.kwarg(name))
     }
+}
+
+/// Records the class (or module) a native function belongs to.
+fn set_owner(native: Value, owner: Value) {
+    if let Some(b) = crate::object::downcast::<BuiltinObj>(native) {
+        b.owner = owner;
+    }
+}
+
+/// Whether CPython exposes `cls.name` as a `wrapper_descriptor`.
+fn is_slot_method_of(cls: Value, name: &str) -> bool {
+    let builtin = crate::types::class::class_obj(cls).flags & crate::types::class::flags::BUILTIN;
+    if builtin == 0 {
+        return is_slot_wrapper(name);
+    }
+    is_slot_method_named(crate::types::class::class_name(cls), name)
+}
+
+/// Whether the method `name` of the builtin class named `owner` is a slot wrapper: the slot
+/// dunders, except the few that `list`, `dict` and the sets define as ordinary methods.
+fn is_slot_method_named(owner: &str, name: &str) -> bool {
+    let ordinary = match name {
+        "__getitem__" => matches!(owner, "list" | "dict"),
+        "__contains__" => matches!(owner, "dict" | "set" | "frozenset"),
+        _ => false,
+    };
+    !ordinary && is_slot_wrapper(name)
+}
+
+/// CPython's `TypeError` for the unbound method `owner.name` of a builtin class called
+/// with the receiver `recv` of the wrong type (`None`: with no arguments at all), worded
+/// for a slot wrapper or a method descriptor as the method is one or the other.
+pub fn bad_receiver(vm: &mut Vm, owner: &str, name: &str, recv: Option<Value>) -> Raised {
+    let slot = is_slot_method_named(owner, name);
+    let msg = match recv {
+        Some(v) => {
+            let t = crate::types::class::type_name(vm, v);
+            if slot {
+                format!("descriptor '{name}' requires a '{owner}' object but received a '{t}'")
+            } else {
+                format!("descriptor '{name}' for '{owner}' objects doesn't apply to a '{t}' object")
+            }
+        }
+        None if slot => format!("descriptor '{name}' of '{owner}' object needs an argument"),
+        None => format!("unbound method {owner}.{name}() needs an argument"),
+    };
+    vm.type_error(msg)
 }
 
 /// Whether a dunder is a slot wrapper in CPython (its arity errors name no function),

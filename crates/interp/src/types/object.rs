@@ -22,9 +22,10 @@ pub fn call_class(vm: &mut Vm, cls: Value, args: Args<'_>) -> PyResult<Value> {
         if !m.is_null() && m != type_call {
             let mut pos = vec![cls];
             pos.extend_from_slice(args.pos);
-            return ops::call::call_args(
+            return ops::call::call_unbound_args(
                 vm,
                 m,
+                cls,
                 Args {
                     pos: &pos,
                     kw: args.kw,
@@ -142,9 +143,16 @@ fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     if native_kind == Kind::ExcData {
         return Ok(vm.new_exception(cls, &args.pos[1..]));
     }
-    if native_kind != Kind::Instance
-        || class_obj(cls).flags & class::flags::BUILTIN != 0 && cls != vm.cls.object
-    {
+    let flags = class_obj(cls).flags;
+    if flags & class::flags::ABSTRACT != 0 {
+        return Err(abstract_error(vm, cls));
+    }
+    if flags & class::flags::BUILTIN != 0 && flags & class::flags::BASETYPE == 0 {
+        // A builtin class without a constructor of its own (CPython: no `tp_new`).
+        let n = class_name(cls).to_string();
+        return Err(vm.type_error(format!("cannot create '{n}' instances")));
+    }
+    if native_kind != Kind::Instance || flags & class::flags::BUILTIN != 0 && cls != vm.cls.object {
         let n = class_name(cls).to_string();
         return Err(vm.type_error(format!(
             "object.__new__({n}) is not safe, use {n}.__new__()"
@@ -153,11 +161,33 @@ fn object_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(crate::types::instance::new_instance(vm, cls, Value::NULL))
 }
 
+/// "Can't instantiate abstract class X with abstract methods a, b".
+fn abstract_error(vm: &mut Vm, cls: Value) -> crate::vm::Raised {
+    let key = vm.names.__abstractmethods__;
+    let methods = dict::get_str_key(class_obj(cls).dict, key)
+        .map(|v| crate::ops::iter::collect(vm, v))
+        .transpose();
+    let mut names: Vec<String> = match methods {
+        Ok(m) => m
+            .unwrap_or_default()
+            .into_iter()
+            .map(|n| crate::types::str::as_str(n).unwrap_or("?").to_string())
+            .collect(),
+        Err(e) => return e,
+    };
+    names.sort();
+    let n = class_name(cls).to_string();
+    let s = if names.len() == 1 { "" } else { "s" };
+    vm.type_error(format!(
+        "Can't instantiate abstract class {n} with abstract method{s} {}",
+        names.join(", ")
+    ))
+}
+
 fn object_init(vm: &mut Vm, args: Args<'_>) -> PyResult {
-    if let Some(&obj) = args.pos.first() {
-        let cls = class_of(vm, obj);
-        excess_args(vm, cls, &args, "init")?;
-    }
+    let obj = receiver(vm, &args, "object", "__init__")?;
+    let cls = class_of(vm, obj);
+    excess_args(vm, cls, &args, "init")?;
     Ok(vm.none)
 }
 
@@ -180,7 +210,7 @@ pub fn default_repr(vm: &mut Vm, obj: Value) -> String {
 fn receiver(vm: &mut Vm, args: &Args<'_>, owner: &str, name: &str) -> PyResult<Value> {
     match args.pos.first() {
         Some(&v) => Ok(v),
-        None => Err(vm.type_error(format!("unbound method {owner}.{name}() needs an argument"))),
+        None => Err(crate::types::native::bad_receiver(vm, owner, name, None)),
     }
 }
 
@@ -334,6 +364,13 @@ fn object_set_class(vm: &mut Vm, args: Args<'_>) -> PyResult {
 
 fn object_dir(vm: &mut Vm, args: Args<'_>) -> PyResult {
     let obj = receiver(vm, &args, "object", "__dir__")?;
+    // Other objects with a `__dict__` (functions, exceptions...) list its keys first.
+    let own_dict = if object::is::<InstanceObj>(obj) || object::is::<ClassObj>(obj) {
+        None
+    } else {
+        let k = vm.intern("__dict__");
+        crate::ops::attr::getattr_opt(vm, obj, k)?.filter(|&d| dict::as_dict(d).is_some())
+    };
     let mut names: Vec<String> = Vec::new();
     let mut add = |n: Value| {
         if let Some(s) = crate::types::str::as_str(n) {
@@ -342,6 +379,9 @@ fn object_dir(vm: &mut Vm, args: Args<'_>) -> PyResult {
             }
         }
     };
+    if let Some(d) = own_dict {
+        dict::items(d).into_iter().for_each(|(k, _)| add(k));
+    }
     if let Some(inst) = object::downcast::<InstanceObj>(obj) {
         match crate::types::instance::attr_dict(inst) {
             Some(d) => dict::items(d).into_iter().for_each(|(k, _)| add(k)),
@@ -431,7 +471,20 @@ fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult {
             if dict::get_str_key(d, mk).is_none() {
                 let g = crate::eval::api::caller_globals(vm);
                 if let Some(m) = dict::get_str_key(g, vm.names.__name__) {
+                    // CPython stores `__module__` before the `__dict__`/`__weakref__`
+                    // descriptors it adds.
+                    let keys = [vm.intern("__dict__"), vm.intern("__weakref__")];
+                    let added: Vec<(Value, Value)> = keys
+                        .iter()
+                        .filter_map(|&k| dict::get_str_key(d, k).map(|v| (k, v)))
+                        .collect();
+                    for &(k, _) in &added {
+                        dict::del_str_key(d, k);
+                    }
                     dict::set_str_key(d, mk, m);
+                    for (k, v) in added {
+                        dict::set_str_key(d, k, v);
+                    }
                 }
             }
             let dk = vm.names.__doc__;
@@ -581,11 +634,61 @@ fn type_bases_get(_vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(class_obj(args.pos[0]).bases)
 }
 
+fn type_bases_set(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let (cls, v) = (args.pos[0], args.pos[1]);
+    let Some(bases) = tuple::as_tuple(v).map(|t| t.items().to_vec()) else {
+        let (n, t) = (
+            class_name(cls).to_string(),
+            class::type_name(vm, v).to_string(),
+        );
+        return Err(vm.type_error(format!("can only assign tuple to {n}.__bases__, not {t}")));
+    };
+    class::set_bases(vm, cls, &bases)?;
+    Ok(vm.none)
+}
+
 fn type_base_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
     Ok(tuple::items(class_obj(args.pos[0]).bases)
         .first()
         .copied()
         .unwrap_or(vm.none))
+}
+
+/// `type.__flags__`: CPython's `tp_flags` bits that Python code tests (heap type, base
+/// type, abstract, the fast-subclass bits of `int`, `list`, `tuple`, `bytes`, `str`,
+/// `dict`, `BaseException` and `type`).
+fn type_flags_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
+    let cls = args.pos[0];
+    let own = class_obj(cls).flags;
+    let mut f: i64 = 1 << 12;
+    if own & class::flags::BUILTIN != 0 {
+        f |= 1 << 8 | 1 << 19;
+    } else {
+        f |= 1 << 9 | 1 << 14 | 1 << 4;
+    }
+    if own & class::flags::BASETYPE != 0 || own & class::flags::BUILTIN == 0 {
+        f |= 1 << 10;
+    }
+    if own & class::flags::ABSTRACT != 0 {
+        f |= 1 << 20;
+    }
+    let c = &vm.cls;
+    let subclass_bits = [
+        (c.int, 24),
+        (c.list, 25),
+        (c.tuple, 26),
+        (c.bytes, 27),
+        (c.str, 28),
+        (c.dict, 29),
+        (c.base_exception, 30),
+        (c.type_, 31),
+    ];
+    for (base, bit) in subclass_bits {
+        if class::is_subclass(cls, base) {
+            f |= 1 << bit;
+        }
+    }
+    Ok(crate::types::int::new_i64(vm, f))
 }
 
 fn type_dict_get(vm: &mut Vm, args: Args<'_>) -> PyResult {
@@ -711,9 +814,10 @@ pub(crate) fn init(vm: &mut Vm) {
         Some(type_qualname_set),
     );
     vm.add_getset(t, "__mro__", type_mro_get, None);
-    vm.add_getset(t, "__bases__", type_bases_get, None);
+    vm.add_getset(t, "__bases__", type_bases_get, Some(type_bases_set));
     vm.add_getset(t, "__base__", type_base_get, None);
     vm.add_getset(t, "__dict__", type_dict_get, None);
+    vm.add_getset(t, "__flags__", type_flags_get, None);
     vm.add_getset(t, "__doc__", type_doc_get, Some(type_doc_set));
     vm.add_getset(t, "__module__", type_module_get, Some(type_module_set));
 }

@@ -827,13 +827,12 @@ fn this(vm: &mut Vm, args: &Args<'_>, name: &str, frozen_ok: bool) -> PyResult<V
     let cname = if frozen_ok { "frozenset" } else { "set" };
     match args.pos.first() {
         Some(&v) if is_any_set(v) && (frozen_ok || !is_frozen(vm, v)) => Ok(v),
-        Some(&v) => {
-            let t = crate::types::class::type_name(vm, v).to_string();
-            Err(vm.type_error(format!(
-                "descriptor '{name}' for '{cname}' objects doesn't apply to a '{t}' object"
-            )))
-        }
-        None => Err(vm.type_error(format!("unbound method {cname}.{name}() needs an argument"))),
+        other => Err(crate::types::native::bad_receiver(
+            vm,
+            cname,
+            name,
+            other.copied(),
+        )),
     }
 }
 

@@ -95,13 +95,12 @@ pub fn getitem(vm: &mut Vm, t: Value, index: Value) -> PyResult {
 fn this(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Value> {
     match args.pos.first() {
         Some(&v) if as_tuple(v).is_some() => Ok(v),
-        Some(&v) => {
-            let t = type_name(vm, v).to_string();
-            Err(vm.type_error(format!(
-                "descriptor '{name}' for 'tuple' objects doesn't apply to a '{t}' object"
-            )))
-        }
-        None => Err(vm.type_error(format!("unbound method tuple.{name}() needs an argument"))),
+        other => Err(crate::types::native::bad_receiver(
+            vm,
+            "tuple",
+            name,
+            other.copied(),
+        )),
     }
 }
 

@@ -142,21 +142,10 @@ pub(crate) fn run_pending_callbacks(vm: &mut Vm) {
             let saved = vm.exc;
             vm.exc = Value::NULL;
             if ops::call::call(vm, cb, &[wr]).is_err() {
-                report_unraisable(vm, cb);
+                crate::finalize::report_unraisable(vm, cb);
             }
             vm.exc = saved;
         }
-    }
-}
-
-/// Prints "Exception ignored in: ..." and the traceback of the raised exception, clearing it.
-fn report_unraisable(vm: &mut Vm, obj: Value) {
-    let exc = std::mem::replace(&mut vm.exc, Value::NULL);
-    let what = ops::convert::repr_string(vm, obj).unwrap_or_else(|_| "<object>".to_string());
-    vm.exc = Value::NULL;
-    let tb = crate::eval::traceback::format_exception(vm, exc);
-    if crate::builtins::write_stderr(vm, &format!("Exception ignored in: {what}\n{tb}")).is_err() {
-        vm.exc = Value::NULL;
     }
 }
 

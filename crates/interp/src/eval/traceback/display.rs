@@ -65,6 +65,24 @@ pub fn format_exception(vm: &mut Vm, exc: Value) -> String {
     p.out
 }
 
+/// Formats an exception without its cause or context, as CPython reports an exception
+/// that has nowhere to go ("Exception ignored in: ...").
+pub fn format_exception_unchained(vm: &mut Vm, exc: Value) -> String {
+    let mut p = Printer {
+        out: String::new(),
+        depth: 0,
+        need_close: false,
+        seen: vec![exc],
+        chain: 0,
+    };
+    if is_group(vm, exc) {
+        print_group(vm, &mut p, exc);
+    } else {
+        print_exception(vm, &mut p, exc);
+    }
+    p.out
+}
+
 fn is_group(vm: &Vm, v: Value) -> bool {
     crate::types::exception::group::is_group(vm, v)
 }
@@ -150,10 +168,13 @@ fn exception_line(vm: &mut Vm, value: Value, message: Option<Value>) -> String {
             }
         }
     };
-    if msg.is_empty() {
+    let hint = crate::types::exception::suggest::suggestion(vm, value)
+        .map(|s| format!(". Did you mean: '{s}'?"))
+        .unwrap_or_default();
+    if msg.is_empty() && hint.is_empty() {
         name
     } else {
-        format!("{name}: {msg}")
+        format!("{name}: {msg}{hint}")
     }
 }
 
@@ -243,7 +264,13 @@ fn syntax_error_details(vm: &mut Vm, p: &mut Printer, value: Value) -> Option<Va
         .push_str(&format!("  File \"{fname}\", line {line}\n"));
     if let Some(t) = crate::types::str::as_str(text) {
         let t = t.to_string();
-        let mut end = int(end_offset).unwrap_or(-1);
+        let indent =
+            crate::types::class::is_subclass(class_of(vm, value), vm.cls.indentation_error);
+        let mut end = if indent {
+            -1
+        } else {
+            int(end_offset).unwrap_or(-1)
+        };
         if int(end_lineno).unwrap_or(line) > line {
             end = t.chars().count() as i64;
         }

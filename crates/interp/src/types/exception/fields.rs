@@ -37,6 +37,15 @@ pub fn set_field(vm: &mut Vm, exc: Value, name: &str, v: Value) -> PyResult<()> 
     Ok(())
 }
 
+/// Sets `name` and `obj` of the `AttributeError` being raised (for its suggestion).
+pub fn set_name_and_obj(vm: &mut Vm, name: Value, obj: Value) {
+    let exc = vm.exc;
+    if crate::errors::exc_data(exc).is_some() {
+        let _ = set_field(vm, exc, "name", name);
+        let _ = set_field(vm, exc, "obj", obj);
+    }
+}
+
 fn args_of(vm: &mut Vm, exc: Value) -> PyResult<Vec<Value>> {
     Ok(tuple::items(data(vm, exc)?.args).to_vec())
 }

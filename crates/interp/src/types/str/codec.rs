@@ -126,18 +126,6 @@ fn unknown_handler(vm: &mut Vm, errors: &str) -> crate::vm::Raised {
     vm.raise_new(c, &format!("unknown error handler name '{errors}'"))
 }
 
-/// `c` as CPython quotes a character in codec messages: `'\xe9'`, `'\u20ac'`.
-fn quoted_char(c: char) -> String {
-    let n = c as u32;
-    if n < 0x100 {
-        format!("'\\x{n:02x}'")
-    } else if n < 0x10000 {
-        format!("'\\u{n:04x}'")
-    } else {
-        format!("'\\U{n:08x}'")
-    }
-}
-
 /// `s.encode(encoding, errors)`.
 pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = lookup(vm, encoding)?;
@@ -168,17 +156,15 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
         }
         match errors {
             "strict" => {
-                let what = if end - i == 1 {
-                    format!("character {} in position {i}", quoted_char(c))
-                } else {
-                    format!("characters in position {i}-{}", end - 1)
-                };
-                let msg = format!(
-                    "'{}' codec can't encode {what}: ordinal not in range({limit})",
-                    codec.name()
-                );
-                let cls = vm.cls.unicode_encode_error;
-                return Err(vm.raise_new(cls, &msg));
+                let reason = format!("ordinal not in range({limit})");
+                return Err(crate::types::exception::unicode::encode_error(
+                    vm,
+                    codec.name(),
+                    s,
+                    i,
+                    end,
+                    &reason,
+                ));
             }
             "ignore" => {}
             "replace" => out.extend(std::iter::repeat(b'?').take(end - i)),
@@ -384,16 +370,14 @@ fn decode_error(
     reason: &str,
 ) -> PyResult<()> {
     match errors {
-        "strict" => {
-            let what = if end - start == 1 {
-                format!("byte 0x{:02x} in position {start}", data[start])
-            } else {
-                format!("bytes in position {start}-{}", end - 1)
-            };
-            let msg = format!("'{}' codec can't decode {what}: {reason}", codec.name());
-            let cls = vm.cls.unicode_decode_error;
-            Err(vm.raise_new(cls, &msg))
-        }
+        "strict" => Err(crate::types::exception::unicode::decode_error(
+            vm,
+            codec.name(),
+            data,
+            start,
+            end,
+            reason,
+        )),
         "ignore" => Ok(()),
         "replace" => {
             out.push('\u{FFFD}');

@@ -394,14 +394,9 @@ pub(crate) fn receiver<'a>(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult
     match args.pos.first() {
         Some(&v) => match as_str(v) {
             Some(s) => Ok(s),
-            None => {
-                let t = type_name(vm, v).to_string();
-                Err(vm.type_error(format!(
-                    "descriptor '{name}' for 'str' objects doesn't apply to a '{t}' object"
-                )))
-            }
+            None => Err(crate::types::native::bad_receiver(vm, "str", name, Some(v))),
         },
-        None => Err(vm.type_error(format!("unbound method str.{name}() needs an argument"))),
+        None => Err(crate::types::native::bad_receiver(vm, "str", name, None)),
     }
 }
 
