@@ -135,9 +135,24 @@ fn compile_guarded(
 /// Checks that `source` parses in `mode`, without compiling it: the syntax errors that
 /// CPython's parser reports (`ast.parse`), with the same messages as [`compile`].
 pub fn check_syntax(source: &str, filename: &str, mode: Mode) -> Result<(), SyntaxError> {
-    let sm = source::SourceMap::new(source);
-    std::panic::catch_unwind(|| parse_checked(&sm, source, filename, mode).map(drop))
-        .unwrap_or(Ok(()))
+    let check = || {
+        let sm = source::SourceMap::new(source);
+        std::panic::catch_unwind(|| parse_checked(&sm, source, filename, mode).map(drop))
+            .unwrap_or(Ok(()))
+    };
+    if source.len() <= BIG_SOURCE {
+        return check();
+    }
+    let outcome = std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(BIG_STACK)
+            .spawn_scoped(s, check)
+            .map(|h| h.join())
+    });
+    match outcome {
+        Ok(Ok(r)) => r,
+        _ => check(),
+    }
 }
 
 fn compile_inner(

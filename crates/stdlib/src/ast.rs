@@ -1,7 +1,7 @@
 //! The `_ast` module: the node classes of Python's abstract syntax tree (CPython 3.11's
-//! set: name, base, `_fields`, `_attributes`) with the generic `AST.__init__`. Producing
-//! trees (`compile(..., PyCF_ONLY_AST)`) is the compiler's business; these classes let
-//! `ast`, `inspect` and friends import and build or inspect nodes by hand.
+//! set: name, base, `_fields`, `_attributes`, `None` defaults of optional fields) with the
+//! generic `AST.__init__`. Trees of parsed source (`compile(..., PyCF_ONLY_AST)`) are built
+//! by [`crate::ast_build`].
 
 use pyrs_interp::ops;
 use pyrs_interp::types::class::{self, class_of};
@@ -566,6 +566,10 @@ pub fn init(vm: &mut Vm) -> PyResult {
         set(vm, "__match_args__", f);
         let a = name_tuple(vm, attributes);
         set(vm, "_attributes", a);
+        let none = vm.none;
+        for f in crate::ast_build::optional_fields(name) {
+            set(vm, f, none);
+        }
         let n = vm.intern(name);
         let meta = vm.cls.type_;
         let cls = class::new_class(vm, meta, n, &bases, ns)?;

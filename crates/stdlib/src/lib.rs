@@ -11,6 +11,7 @@
 use pyrs_interp::vm::Vm;
 
 pub mod ast;
+pub mod ast_build;
 pub mod atexit;
 pub mod codecs;
 pub mod collections;
@@ -38,6 +39,7 @@ pub mod weakref;
 /// Registers every native module of this crate with `vm` (created on first import).
 pub fn register(vm: &mut Vm) {
     vm.register_native_module("_ast", ast::init);
+    ast_build::register(vm);
     vm.register_native_module("atexit", atexit::init);
     vm.register_native_module("_codecs", codecs::init);
     vm.register_native_module("_collections", collections::init);

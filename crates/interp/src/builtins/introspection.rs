@@ -383,6 +383,8 @@ pub(crate) fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult {
         s.to_string()
     } else if let Some(b) = crate::types::bytes::as_bytes(src) {
         String::from_utf8_lossy(b).into_owned()
+    } else if is_ast_node(vm, src)? {
+        return Err(vm.not_implemented("compile() of an AST object"));
     } else {
         return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
     };
@@ -396,18 +398,92 @@ pub(crate) fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult {
             return Err(vm.type_error(format!("compile() argument 'mode' must be str, not {t}")));
         }
     };
-    if let Some(f) = a[3] {
-        let flags = convert::index_isize(vm, f)?;
-        if flags & 0x400 != 0 {
-            return Err(vm.not_implemented("compile() to an AST"));
-        }
-    }
+    let only_ast = match a[3] {
+        Some(f) => convert::index_isize(vm, f)? & 0x400 != 0,
+        None => false,
+    };
     let text = if mode == "eval" {
         text.trim_start_matches([' ', '\t']).to_string()
     } else {
         text
     };
-    crate::eval::api::compile_source(vm, &text, &filename, &mode)
+    if !only_ast {
+        return crate::eval::api::compile_source(vm, &text, &filename, &mode);
+    }
+    let pmode = match mode.as_str() {
+        "eval" => pyrs_frontend::Mode::Eval,
+        "single" => pyrs_frontend::Mode::Single,
+        _ => pyrs_frontend::Mode::Exec,
+    };
+    // Errors of CPython's parser abort; those of its compiler proper do not. Compiling
+    // reports the error again, raised as CPython's SyntaxError.
+    let parsed = pyrs_frontend::check_syntax(&text, &filename, pmode).is_ok();
+    let fatal = match pyrs_frontend::compile(&text, &filename, pmode) {
+        Ok(_) => false,
+        Err(e) => !parsed || !compiler_only_error(&e.msg),
+    };
+    if fatal {
+        crate::eval::api::compile_source(vm, &text, &filename, &mode)?;
+    }
+    // The AST builder lives in pyrs-stdlib, which registers it at start-up.
+    let Some(&builder) = vm.native_classes.get("compile.ast_builder") else {
+        return Err(vm.not_implemented("compile() to an AST"));
+    };
+    let build = crate::ops::attr::getattr_str(vm, builder, "build")?;
+    let text = crate::types::str::new_str(vm, &text);
+    let mode = crate::types::str::new_str(vm, &mode);
+    crate::ops::call::call(vm, build, &[text, mode])
+}
+
+/// Whether a syntax error is one that CPython raises only when compiling to bytecode
+/// (its symtable and code generator), not from `ast.parse`.
+fn compiler_only_error(msg: &str) -> bool {
+    const PARTS: &[&str] = &[
+        "outside function",
+        "outside loop",
+        "outside async function",
+        "not properly in loop",
+        "outside of an asynchronous function",
+        "not allowed at module level",
+        "no binding for nonlocal",
+        "is parameter and",
+        "is nonlocal and global",
+        "used prior to",
+        "assigned to before",
+        "duplicate argument",
+        "with value in async generator",
+        "inside async function",
+        "inside list comprehension",
+        "inside set comprehension",
+        "inside dict comprehension",
+        "inside generator expression",
+        "import * only allowed",
+        "must be last",
+        "statically nested blocks",
+        "assignment expression cannot",
+        "multiple starred expressions",
+        "too many expressions in star-unpacking",
+        "can't use starred expression here",
+        "annotated name",
+        "patterns bind different names",
+        "in pattern",
+        "remaining patterns unreachable",
+        "class pattern",
+        "sequence pattern",
+        "mapping pattern",
+    ];
+    PARTS.iter().any(|p| msg.contains(p))
+}
+
+/// Whether `v` is an instance of a class defining `_fields` and `_attributes` (an `ast` node).
+fn is_ast_node(vm: &mut Vm, v: Value) -> PyResult<bool> {
+    for name in ["_fields", "_attributes"] {
+        let k = vm.intern(name);
+        if crate::ops::attr::getattr_opt(vm, v, k)?.is_none() {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
