@@ -21,6 +21,26 @@ impl Region {
         }
     }
 
+    /// This region made at least `size` bytes long, its content kept (still zero). A
+    /// growing heap thus keeps the pages its last spaces had in memory, and only the new
+    /// ones cost a page fault each.
+    pub(crate) fn grown(self, size: usize) -> Region {
+        let size = size.next_multiple_of(os::PAGE);
+        if size <= self.size {
+            return self;
+        }
+        let region = std::mem::ManuallyDrop::new(self);
+        // SAFETY: `ptr..ptr + size` is one whole mapping owned by this region, which is
+        // consumed (not dropped) here: the result owns the mapping from now on.
+        match unsafe { os::remap(region.ptr, region.size, size) } {
+            Some(ptr) => Region { ptr, size },
+            None => {
+                drop(std::mem::ManuallyDrop::into_inner(region));
+                Region::new(size)
+            }
+        }
+    }
+
     pub(crate) fn start(&self) -> *mut u8 {
         self.ptr
     }
@@ -82,6 +102,39 @@ mod os {
         // SAFETY: guaranteed by the caller.
         unsafe { libc::munmap(ptr as *mut libc::c_void, size) };
     }
+
+    /// Grows a whole mapping made by [`map`] to `new_size` bytes, possibly moving it; the
+    /// added pages are zero. `None` (the mapping untouched) if the OS refuses.
+    ///
+    /// # Safety
+    /// `ptr..ptr + old_size` is exactly one mapping from [`map`], referenced by nothing.
+    #[cfg(target_os = "linux")]
+    pub(super) unsafe fn remap(ptr: *mut u8, old_size: usize, new_size: usize) -> Option<*mut u8> {
+        // SAFETY: guaranteed by the caller; MREMAP_MAYMOVE lets the kernel pick a new
+        // address, and nothing refers to the old one.
+        let p = unsafe {
+            libc::mremap(
+                ptr as *mut libc::c_void,
+                old_size,
+                new_size,
+                libc::MREMAP_MAYMOVE,
+            )
+        };
+        (p != libc::MAP_FAILED).then_some(p as *mut u8)
+    }
+
+    /// Without `mremap`, a mapping cannot grow in place: the caller maps a new one.
+    ///
+    /// # Safety
+    /// None needed: nothing is touched.
+    #[cfg(not(target_os = "linux"))]
+    pub(super) unsafe fn remap(
+        _ptr: *mut u8,
+        _old_size: usize,
+        _new_size: usize,
+    ) -> Option<*mut u8> {
+        None
+    }
 }
 
 #[cfg(not(unix))]
@@ -104,6 +157,18 @@ mod os {
             handle_alloc_error(layout(size));
         }
         ptr
+    }
+
+    /// Regions of the global allocator are not grown: the caller allocates a new one.
+    ///
+    /// # Safety
+    /// None needed: nothing is touched.
+    pub(super) unsafe fn remap(
+        _ptr: *mut u8,
+        _old_size: usize,
+        _new_size: usize,
+    ) -> Option<*mut u8> {
+        None
     }
 
     /// Frees a whole region made by [`map`].
@@ -130,5 +195,18 @@ mod tests {
         // SAFETY: the region is owned here and `size` bytes long.
         let bytes = unsafe { std::slice::from_raw_parts(r.start(), r.size()) };
         assert!(bytes.iter().all(|&b| b == 0));
+    }
+
+    #[test]
+    fn grown_regions_keep_their_content_and_add_zeroes() {
+        let r = Region::new(os::PAGE);
+        // SAFETY: the region is owned here and a page long.
+        unsafe { *r.start().add(5) = 7 };
+        let r = r.grown(3 * os::PAGE + 1);
+        assert_eq!(r.size(), 4 * os::PAGE);
+        // SAFETY: the grown region is owned here and `size` bytes long.
+        let bytes = unsafe { std::slice::from_raw_parts(r.start(), r.size()) };
+        assert_eq!(bytes[5], 7);
+        assert_eq!(bytes.iter().filter(|&&b| b != 0).count(), 1);
     }
 }

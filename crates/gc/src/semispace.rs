@@ -145,11 +145,12 @@ impl Semispace {
         let headroom = config
             .min_budget
             .max((used as f64 * config.growth) as usize);
+        // Room to spare (untouched pages cost nothing) so that the chunk can be reused
+        // while the live size grows a little.
         let to = match self.spare.take() {
             Some(c) if c.size() >= used + headroom => c,
-            // Room to spare (untouched pages cost nothing) so that the chunk can be reused
-            // while the live size grows a little.
-            _ => Region::new((used + headroom) / 2 * 3),
+            Some(c) => c.grown((used + headroom) / 2 * 3),
+            None => Region::new((used + headroom) / 2 * 3),
         };
         let from = std::mem::take(&mut self.chunks);
         let mut copier = Copier {
