@@ -28,6 +28,7 @@ mod symtable;
 mod tokens;
 
 pub use dis::disassemble;
+pub use source::SourceMap;
 
 use std::rc::Rc;
 

@@ -4,14 +4,14 @@ use crate::bytecode::Location;
 use rustpython_parser::text_size::TextRange;
 
 /// Line starts of one source text, for offset → (line, column) conversion.
-pub(crate) struct SourceMap<'a> {
+pub struct SourceMap<'a> {
     src: &'a str,
     line_starts: Vec<usize>,
 }
 
 impl<'a> SourceMap<'a> {
     /// Indexes the line starts of `src` (`\n`, `\r\n` and lone `\r` end a line).
-    pub(crate) fn new(src: &'a str) -> Self {
+    pub fn new(src: &'a str) -> Self {
         let bytes = src.as_bytes();
         let mut line_starts = vec![0];
         let mut i = 0;
@@ -27,7 +27,7 @@ impl<'a> SourceMap<'a> {
     }
 
     /// The source text.
-    pub(crate) fn text(&self) -> &'a str {
+    pub fn text(&self) -> &'a str {
         self.src
     }
 
@@ -40,7 +40,7 @@ impl<'a> SourceMap<'a> {
     }
 
     /// 1-based line and 0-based byte column of `offset`.
-    pub(crate) fn line_col(&self, offset: usize) -> (u32, u32) {
+    pub fn line_col(&self, offset: usize) -> (u32, u32) {
         let offset = offset.min(self.src.len());
         let li = self.line_index(offset);
         (li as u32 + 1, (offset - self.line_starts[li]) as u32)

@@ -41,19 +41,13 @@ pub(crate) fn guard_suspended_generator(
     }
 }
 
-/// Whether dropping a reference to `v` may need a finalizer run now: `v` is guarded.
-#[inline]
-pub fn is_guarded(v: Value) -> bool {
-    object::is_guarded(v)
-}
-
 /// After a `del` or a rebinding dropped a reference to `old`: when it is guarded, collects
 /// now if a collection may run here, so that its finalizer runs before the next statement
 /// if that was its last reference, as in CPython. The caller holds no Values outside frames
 /// and roots (a safepoint).
 #[inline]
 pub fn collect_after_del(vm: &mut Vm, old: Value) -> crate::vm::PyResult<()> {
-    if is_guarded(old) {
+    if object::is_guarded(old) {
         collect_if_safe(vm)?;
     }
     Ok(())
@@ -116,7 +110,7 @@ pub(crate) fn frame_drops_guarded(frame: &crate::eval::frame::Frame) -> bool {
     frame
         .values
         .get(params..)
-        .is_some_and(|rest| rest.iter().any(|&v| is_guarded(v)))
+        .is_some_and(|rest| rest.iter().any(|&v| object::is_guarded(v)))
 }
 
 /// The value of str key `name` in `namespace` when it is a dict (NULL otherwise), read

@@ -265,7 +265,7 @@ impl Builder<'_> {
     /// The span of the sole generator argument of the call `r` whose callee ends at
     /// `func_end`: its own parentheses if it has them, else the call's.
     pub(super) fn genexp_span(&self, func_end: usize, r: TextRange) -> (usize, usize) {
-        let bytes = self.src.as_bytes();
+        let bytes = self.map.text().as_bytes();
         let call_end = r.end().to_usize();
         let skip_ws = |mut i: usize| {
             while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'\\') {
@@ -289,7 +289,7 @@ impl Builder<'_> {
 
     /// The offset of the `)` matching the `(` at `open` (strings and comments skipped).
     pub(super) fn matching_paren(&self, open: usize) -> Option<usize> {
-        let bytes = self.src.as_bytes();
+        let bytes = self.map.text().as_bytes();
         let mut depth = 0usize;
         let mut i = open;
         while i < bytes.len() {
@@ -333,7 +333,7 @@ impl Builder<'_> {
     /// that contains byte offset `at` (CPython 3.11 places a format spec there). In 3.11
     /// an f-string cannot reuse its own quote inside, so quotes delimit the literals.
     pub(super) fn string_token_at(&self, outer: TextRange, at: usize) -> (usize, usize) {
-        let bytes = self.src.as_bytes();
+        let bytes = self.map.text().as_bytes();
         let end = outer.end().to_usize().min(bytes.len());
         let mut i = outer.start().to_usize();
         while i < end {

@@ -14,6 +14,7 @@ mod stmt;
 
 use std::collections::HashMap;
 
+use pyrs_frontend::SourceMap;
 use pyrs_interp::ops;
 use pyrs_interp::types::str::{as_str, new_str};
 use pyrs_interp::types::{dict, list};
@@ -109,8 +110,7 @@ fn build_native(vm: &mut Vm, args: Args<'_>) -> PyResult {
     };
     let singletons = ops::attr::getattr_str(vm, holder, "singletons")?;
     let mut b = Builder {
-        src: &src,
-        lines: line_starts(&src),
+        map: SourceMap::new(&src),
         module: ast_mod,
         classes: HashMap::new(),
         singletons,
@@ -118,26 +118,9 @@ fn build_native(vm: &mut Vm, args: Args<'_>) -> PyResult {
     b.module(vm, &tree)
 }
 
-/// Byte offsets at which each line starts.
-fn line_starts(src: &str) -> Vec<usize> {
-    let mut v = vec![0];
-    let bytes = src.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => v.push(i + 1),
-            b'\r' if bytes.get(i + 1) != Some(&b'\n') => v.push(i + 1),
-            _ => {}
-        }
-        i += 1;
-    }
-    v
-}
-
 /// A conversion in progress.
 struct Builder<'a> {
-    src: &'a str,
-    lines: Vec<usize>,
+    map: SourceMap<'a>,
     module: Value,
     classes: HashMap<&'static str, Value>,
     singletons: Value,
@@ -196,8 +179,8 @@ impl Builder<'_> {
 
     /// (1-based line, 0-based byte column) of byte offset `off`.
     fn pos(&self, off: usize) -> (usize, usize) {
-        let i = self.lines.partition_point(|&s| s <= off).max(1) - 1;
-        (i + 1, off - self.lines[i])
+        let (line, col) = self.map.line_col(off);
+        (line as usize, col as usize)
     }
 
     /// The shared instance of an operator or context class.
@@ -276,7 +259,7 @@ impl Builder<'_> {
         let Some(last) = decorators.last() else {
             return start;
         };
-        let bytes = self.src.as_bytes();
+        let bytes = self.map.text().as_bytes();
         let mut i = last.range().end().to_usize();
         let mut in_comment = false;
         while i < bytes.len() {

@@ -3,13 +3,12 @@
 //! (a constant once `x`'s class is guarded), and `list.append`.
 
 use super::{class_of, TraceRecorder};
-use crate::jit::helpers;
 use crate::jit::shadow::Sh;
 use crate::object::{self, BuiltinObj, ClassObj};
 use crate::types::class::{class_obj, flags, is_subclass};
 use crate::value::Value;
 use crate::vm::Vm;
-use pyrs_jit_ir::{Effects, OpRef, Opcode as O, Snapshot, Type};
+use pyrs_jit_ir::{OpRef, Opcode as O, Snapshot};
 
 /// The builtin function `name` of the builtins module, if `callable` is it.
 fn is_builtin(vm: &Vm, callable: Value, name: &str) -> bool {
@@ -160,21 +159,8 @@ impl TraceRecorder {
         if !is_append {
             return None;
         }
-        let l = self.val(receiver);
-        let x = self.val(args[0]);
-        let effects = Effects {
-            can_raise: false,
-            can_collect: false,
-            pure: false,
-            may_force: false,
-        };
-        self.call_with(
-            helpers::list_append as *const () as usize,
-            &[l, x],
-            Type::Ref,
-            effects,
-            None,
-        );
+        let (l, x) = (self.val(receiver), self.val(args[0]));
+        self.list_append(l, x);
         Some(Sh::Val(self.b.const_ptr(vm.none.0)))
     }
 }

@@ -9,7 +9,7 @@ use crate::jit::shadow::Sh;
 use crate::object::{self, CellObj};
 use crate::vm::Vm;
 use pyrs_frontend::bytecode::{Instr, Op, UnOp};
-use pyrs_jit_ir::{Effects, Opcode as O, Type};
+use pyrs_jit_ir::{Effects, OpRef, Opcode as O, Type};
 use pyrs_tracer::AbortReason;
 
 impl TraceRecorder {
@@ -88,19 +88,7 @@ impl TraceRecorder {
                 let x = self.pop();
                 let l = self.peek(arg);
                 let (l, x) = (self.val(l), self.val(x));
-                let effects = Effects {
-                    can_raise: false,
-                    can_collect: false,
-                    pure: false,
-                    may_force: false,
-                };
-                self.call_with(
-                    helpers::list_append as *const () as usize,
-                    &[l, x],
-                    Type::Ref,
-                    effects,
-                    None,
-                );
+                self.list_append(l, x);
                 Ok(Step::Go)
             }
             Op::SetAdd => {
@@ -185,5 +173,23 @@ impl TraceRecorder {
         };
         self.push(r);
         Ok(Step::Go)
+    }
+
+    /// `list.append(x)` on a list the trace knows is exact (a comprehension's or a guarded
+    /// receiver): a helper call that cannot raise, collect or run Python code.
+    pub(super) fn list_append(&mut self, l: OpRef, x: OpRef) {
+        let effects = Effects {
+            can_raise: false,
+            can_collect: false,
+            pure: false,
+            may_force: false,
+        };
+        self.call_with(
+            helpers::list_append as *const () as usize,
+            &[l, x],
+            Type::Ref,
+            effects,
+            None,
+        );
     }
 }
